@@ -1,0 +1,82 @@
+import ArgumentParser
+import Foundation
+import OfferMapCore
+
+struct Build: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Write report.md, report.html, landscape.json and matrix.csv per county.")
+
+    @OptionGroup var input: InputOptions
+
+    @Option(help: "Output root; a county's files go to <out>/<county-id>/.")
+    var out = "output"
+
+    @Option(help: "Comma-separated formats: md, html, json, csv.", transform: Build.formats)
+    var format: [OutputFormat] = OutputFormat.allCases
+
+    @Option(help: "Report language: de or en (default: the county's, else de).")
+    var lang: Language?
+
+    @Option(help: "internal (everything) or public (only contacts marked public: true).")
+    var audience: Audience = .internal
+
+    @Option(help: "Report date YYYY-MM-DD (default: today); decides staleness.")
+    var date: Day?
+
+    @Option(help: "Folder with templates that replace the shipped ones file by file.")
+    var templates: String?
+
+    @Flag(help: "Treat warnings as errors.")
+    var strict = false
+
+    static func formats(_ text: String) throws -> [OutputFormat] {
+        try text.split(separator: ",").map { part in
+            guard let format = OutputFormat(rawValue: part.trimmingCharacters(in: .whitespaces)) else {
+                throw ValidationError("unknown format '\(part)'; use md, html, json, csv")
+            }
+            return format
+        }
+    }
+
+    func run() throws {
+        var options = BuildOptions(date: date ?? .today)
+        options.inputs = input.inputs
+        options.out = out
+        options.counties = input.counties
+        options.formats = format
+        options.language = lang
+        options.audience = audience
+        options.strict = strict
+        options.templates = templates
+        let result = try Pipeline.build(options) { printError($0) }
+        let failed = report(result.diagnostics, strict: strict)
+        if result.blocked || failed {
+            printError("offermap: nothing written; fix the problems above and run again")
+            throw ExitCode(1)
+        }
+        for landscape in result.landscapes {
+            let s = landscape.summary
+            print("\(landscape.county.id): \(s.institutions) institutions, \(s.offers) offers, \(s.coveredExpected)/\(s.expectedCells) expected cells covered → \(out)/\(landscape.county.id)/")
+        }
+    }
+}
+
+struct Validate: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Check every input file; write nothing.")
+
+    @OptionGroup var input: InputOptions
+
+    @Flag(help: "Treat warnings as errors.")
+    var strict = false
+
+    func run() throws {
+        var diagnostics = Diagnostics()
+        var options = BuildOptions(date: .today)
+        options.inputs = input.inputs
+        options.counties = input.counties
+        let counties = try Pipeline.load(options, diagnostics: &diagnostics)
+        if !diagnostics.hasErrors { _ = Pipeline.analyse(counties, options: options, diagnostics: &diagnostics) }
+        if report(diagnostics, strict: strict) { throw ExitCode(1) }
+        let institutions = counties.reduce(0) { $0 + $1.institutions.count }
+        print("\(counties.count) counties, \(institutions) institutions: no errors")
+    }
+}

@@ -1,0 +1,98 @@
+import ArgumentParser
+import Foundation
+import OfferMapCore
+
+/// Reads JSON Lines; every line must be an object. Problems are reported with the line number.
+func readJSONLines(_ path: String) throws -> [(line: Int, object: [String: Any])] {
+    let data: Data
+    if path == "-" {
+        data = FileHandle.standardInput.readDataToEndOfFile()
+    } else {
+        guard let contents = FileManager.default.contents(atPath: path) else { throw UsageError("cannot read '\(path)'") }
+        data = contents
+    }
+    let name = path == "-" ? "<stdin>" : path
+    var diagnostics = Diagnostics()
+    var result: [(Int, [String: Any])] = []
+    let text = String(decoding: data, as: UTF8.self)
+    for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        let trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines)
+        if trimmed.isEmpty { continue }
+        guard let object = (try? JSONSerialization.jsonObject(with: Data(trimmed.utf8))) as? [String: Any] else {
+            diagnostics.error(SourceLocation(path: name, line: index + 1), "not a JSON object", suggestion: "one object per line, e.g. {\"id\": \"x\", \"title\": \"…\"}")
+            continue
+        }
+        result.append((index + 1, object))
+    }
+    if report(diagnostics, strict: false) { throw ExitCode(1) }
+    return result
+}
+
+func strings(_ value: Any?) -> [String] { (value as? [Any])?.compactMap { $0 as? String } ?? [] }
+
+func loadTaxonomy(_ file: String?, inputs: String) throws -> Taxonomy {
+    var diagnostics = Diagnostics()
+    let taxonomy = InputLoader.taxonomy(file: file ?? (inputs as NSString).appendingPathComponent("taxonomy.yaml"), diagnostics: &diagnostics)
+    if report(diagnostics, strict: false) { throw ExitCode(1) }
+    return taxonomy
+}
+
+struct Classify: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Classify offers: JSON Lines in (id, title, description), JSON Lines out (id, phases, categories, evidence).")
+
+    @Option(help: "Taxonomy file (default: <inputs>/taxonomy.yaml).")
+    var taxonomy: String?
+
+    @Option(help: "Inputs folder whose taxonomy.yaml is the default.")
+    var inputs = "inputs"
+
+    @Argument(help: "JSON Lines file, or - for standard input.")
+    var file = "-"
+
+    func run() throws {
+        let classifier = Classifier(taxonomy: try loadTaxonomy(taxonomy, inputs: inputs))
+        var out = ""
+        for (_, object) in try readJSONLines(file) {
+            let labels = classifier.classify(title: object["title"] as? String ?? "", description: object["description"] as? String ?? "")
+            let line = JSON.object([
+                "id": .optional(object["id"] as? String),
+                "phases": .strings(labels.phases),
+                "categories": .strings(labels.categories),
+                "evidence": .array(labels.evidence.map {
+                    .object(["label": .string($0.label), "source": .string($0.source), "term": .string($0.term), "field": .string($0.field)])
+                }),
+            ])
+            out += line.compact() + "\n"
+        }
+        FileHandle.standardOutput.write(Data(out.utf8))
+    }
+}
+
+struct Eval: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Precision, recall and F1 per label, micro and macro F1, for labeled JSON Lines (phases, categories gold).")
+
+    @Option(help: "Taxonomy file (default: <inputs>/taxonomy.yaml).")
+    var taxonomy: String?
+
+    @Option(help: "Inputs folder whose taxonomy.yaml is the default.")
+    var inputs = "inputs"
+
+    @Flag(help: "Print JSON instead of a table.")
+    var json = false
+
+    @Argument(help: "Labeled JSON Lines file.")
+    var file: String
+
+    func run() throws {
+        let classifier = Classifier(taxonomy: try loadTaxonomy(taxonomy, inputs: inputs))
+        let items = try readJSONLines(file).map { _, object in
+            LabeledText(id: object["id"] as? String ?? "", title: object["title"] as? String ?? "",
+                        description: object["description"] as? String ?? "",
+                        phases: strings(object["phases"]), categories: strings(object["categories"]))
+        }
+        let result = Evaluation.run(classifier, on: items)
+        print(json ? result.json.serialized() : result.text)
+    }
+}

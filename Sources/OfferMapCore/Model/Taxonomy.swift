@@ -1,0 +1,89 @@
+/// A German and an English text.
+public struct Localized: Sendable, Hashable, Codable {
+    public var de: String
+    public var en: String
+
+    public init(de: String, en: String) {
+        self.de = de
+        self.en = en
+    }
+
+    public func text(_ language: Language) -> String { language == .en ? en : de }
+}
+
+public enum Language: String, Sendable, CaseIterable, Codable {
+    case de, en
+}
+
+/// A classifier term: a word stem or phrase and how strongly it points to a label.
+public struct Keyword: Sendable, Hashable {
+    public var term: String
+    public var weight: Double
+
+    public init(term: String, weight: Double = 1) {
+        self.term = term
+        self.weight = weight
+    }
+}
+
+/// One id of a taxonomy list (a phase, a category, a type, …).
+public struct Term: Sendable, Hashable {
+    public var id: String
+    public var label: Localized
+    public var keywords: [Keyword]
+
+    public init(id: String, label: Localized, keywords: [Keyword] = []) {
+        self.id = id
+        self.label = label
+        self.keywords = keywords
+    }
+}
+
+public struct Thresholds: Sendable, Hashable {
+    public var overlap = 3
+    public var staleMonths = 12
+
+    public init(overlap: Int = 3, staleMonths: Int = 12) {
+        self.overlap = overlap
+        self.staleMonths = staleMonths
+    }
+}
+
+public struct Taxonomy: Sendable {
+    public var phases: [Term] = []
+    public var categories: [Term] = []
+    public var types: [Term] = []
+    public var targetGroups: [Term] = []
+    public var costs: [Term] = Taxonomy.defaultCosts
+    public var formats: [Term] = Taxonomy.defaultFormats
+    /// phase id → category ids expected in that phase
+    public var expected: [String: [String]] = [:]
+    public var thresholds = Thresholds()
+    /// Terms that mark a word as merely mentioned ("keine Kredite", "no loans").
+    public var negations: [String] = []
+
+    public init() {}
+
+    public var phaseIDs: [String] { phases.map(\.id) }
+    public var categoryIDs: [String] { categories.map(\.id) }
+
+    public func isExpected(phase: String, category: String) -> Bool {
+        expected[phase]?.contains(category) ?? false
+    }
+
+    public func phase(_ id: String) -> Term? { phases.first { $0.id == id } }
+    public func category(_ id: String) -> Term? { categories.first { $0.id == id } }
+    public func type(_ id: String) -> Term? { types.first { $0.id == id } }
+
+    static let defaultCosts = [
+        Term(id: "free", label: Localized(de: "kostenlos", en: "free")),
+        Term(id: "reduced", label: Localized(de: "ermäßigt", en: "reduced")),
+        Term(id: "paid", label: Localized(de: "kostenpflichtig", en: "paid")),
+    ]
+    static let defaultFormats = [
+        Term(id: "in-person", label: Localized(de: "vor Ort", en: "in person")),
+        Term(id: "online", label: Localized(de: "online", en: "online")),
+        Term(id: "phone", label: Localized(de: "telefonisch", en: "by phone")),
+        Term(id: "outreach", label: Localized(de: "aufsuchend", en: "outreach")),
+    ]
+}

@@ -1,0 +1,118 @@
+import Foundation
+
+public enum OutputFormat: String, Sendable, CaseIterable {
+    case md, html, json, csv
+
+    var fileName: String {
+        switch self {
+        case .md: "report.md"
+        case .html: "report.html"
+        case .json: "landscape.json"
+        case .csv: "matrix.csv"
+        }
+    }
+}
+
+public struct BuildOptions: Sendable {
+    public var inputs = "inputs"
+    public var out = "output"
+    public var counties: [String] = []
+    public var formats: [OutputFormat] = OutputFormat.allCases
+    public var language: Language?
+    public var audience: Audience = .internal
+    public var strict = false
+    public var date: Day
+    public var templates: String?
+
+    public init(date: Day) {
+        self.date = date
+    }
+}
+
+public struct BuildResult: Sendable {
+    public var diagnostics: Diagnostics
+    public var written: [String] = []
+    public var landscapes: [Landscape] = []
+    /// True when errors (or, with --strict, warnings) stopped the build before anything was written.
+    public var blocked = false
+}
+
+/// The stages of `offermap build`, in order:
+/// load (discover, parse, validate) → classify (labels, matrix, findings) → render → write.
+public enum Pipeline {
+    public static let stages = ["load", "classify", "render", "write"]
+
+    public static func load(_ options: BuildOptions, diagnostics: inout Diagnostics) throws -> [County] {
+        try InputLoader.load(inputs: options.inputs, selection: options.counties, diagnostics: &diagnostics)
+    }
+
+    public static func analyse(_ counties: [County], options: BuildOptions, diagnostics: inout Diagnostics) -> [Landscape] {
+        counties.map { county in
+            let language = options.language ?? county.language ?? .de
+            let landscape = Analysis.landscape(of: county, date: options.date, texts: Texts.shipped(language))
+            diagnostics.append(contentsOf: Analysis.warnings(landscape))
+            return landscape
+        }
+    }
+
+    public static func render(_ landscapes: [Landscape], options: BuildOptions, templates: Templates) -> OutputWriter {
+        var writer = OutputWriter(root: options.out)
+        for landscape in landscapes {
+            let texts = Texts.shipped(landscape.language)
+            let view = ReportView(landscape: landscape, audience: options.audience, texts: texts)
+            let context = options.formats.contains(.md) || options.formats.contains(.html) ? view.context() : [:]
+            for format in options.formats {
+                let content: String
+                switch format {
+                case .md: content = templates.render("report.md", context)
+                case .html: content = templates.render("report.html", context)
+                case .json: content = LandscapeJSON.make(landscape, audience: options.audience).serialized()
+                case .csv: content = MatrixCSV.make(landscape)
+                }
+                writer.add("\(landscape.county.id)/\(format.fileName)", content)
+            }
+        }
+        return writer
+    }
+
+    /// Runs every stage; reports progress as "[i/n] stage".
+    public static func build(_ options: BuildOptions, progress: (String) -> Void = { _ in }) throws -> BuildResult {
+        var diagnostics = Diagnostics()
+        func stop() -> Bool { diagnostics.hasErrors || (options.strict && diagnostics.hasWarnings) }
+        progress("[1/4] load")
+        let counties = try load(options, diagnostics: &diagnostics)
+        let templates = Templates(overrides: options.templates, diagnostics: &diagnostics)
+        if diagnostics.hasErrors { return BuildResult(diagnostics: diagnostics, blocked: true) }
+        progress("[2/4] classify")
+        let landscapes = analyse(counties, options: options, diagnostics: &diagnostics)
+        if stop() { return BuildResult(diagnostics: diagnostics, landscapes: landscapes, blocked: true) }
+        progress("[3/4] render")
+        let writer = render(landscapes, options: options, templates: templates)
+        progress("[4/4] write")
+        let written = try writer.commit()
+        return BuildResult(diagnostics: diagnostics, written: written, landscapes: landscapes)
+    }
+}
+
+extension Texts {
+    private static let cache: [Language: Texts] = {
+        var result: [Language: Texts] = [:]
+        for language in Language.allCases {
+            result[language] = try? Texts(language: language, yaml: Shipped.translations[language.rawValue] ?? "")
+        }
+        return result
+    }()
+
+    /// The translations compiled into the binary.
+    public static func shipped(_ language: Language) -> Texts {
+        cache[language]!
+    }
+}
+
+extension Day {
+    /// Today in the local time zone.
+    public static var today: Day {
+        let parts = Calendar(identifier: .gregorian).dateComponents([.year, .month, .day], from: Date())
+        return Day(year: parts.year!, month: parts.month!, day: parts.day!)
+    }
+}

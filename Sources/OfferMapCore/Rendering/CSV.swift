@@ -1,0 +1,18 @@
+/// CSV as spreadsheets read it: comma-separated, quoted where needed, CRLF line ends,
+/// and cells that a spreadsheet would run as a formula neutralised with a leading apostrophe.
+public enum CSV {
+    public static func document(header: [String], rows: [[String]]) -> String {
+        ([header] + rows).map { $0.map(cell).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
+    }
+
+    public static func cell(_ value: String) -> String {
+        var text = value
+        if let first = text.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) {
+            text = "'" + text
+        }
+        if text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == ";" }) {
+            return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        }
+        return text
+    }
+}

@@ -1,0 +1,69 @@
+import Yams
+
+/// The words of the interface in one language, from templates/i18n/<lang>.yaml.
+/// Nested keys are joined with dots: `finding: {gap: …}` is `finding.gap`.
+public struct Texts: Sendable {
+    public let language: Language
+    public let entries: [String: String]
+
+    public init(language: Language, yaml: String) throws {
+        self.language = language
+        var entries: [String: String] = [:]
+        func walk(_ node: Node, _ prefix: String) {
+            switch node {
+            case .mapping(let mapping):
+                for (key, value) in mapping { walk(value, prefix.isEmpty ? (key.string ?? "") : prefix + "." + (key.string ?? "")) }
+            case .scalar(let scalar): entries[prefix] = scalar.string
+            default: break
+            }
+        }
+        if let node = try Yams.compose(yaml: yaml) { walk(node, "") }
+        self.entries = entries
+    }
+
+    /// The text for `key` with `{name}` placeholders filled in; the key itself if missing.
+    public func callAsFunction(_ key: String, _ values: [String: String] = [:]) -> String {
+        var text = entries[key] ?? key
+        for (name, value) in values { text = text.replacingOccurrences(of: "{\(name)}", with: value) }
+        return text
+    }
+
+    /// "A, B und C" / "A, B and C"
+    public func list(_ items: [String]) -> String {
+        guard items.count > 1 else { return items.first ?? "" }
+        return items.dropLast().joined(separator: ", ") + " " + self("word.and") + " " + items.last!
+    }
+
+    public func number(_ value: Double, digits: Int = 0) -> String {
+        var text = value.formatted(digits: digits)
+        if language == .de { text = text.replacingOccurrences(of: ".", with: ",") }
+        return text
+    }
+
+    public func percent(_ fraction: Double) -> String {
+        let value = (fraction * 100).rounded()
+        return language == .de ? "\(Int(value)) %" : "\(Int(value))%"
+    }
+
+    public func date(_ day: Day) -> String {
+        guard language == .de else { return day.description }
+        let parts = day.description.split(separator: "-")
+        return "\(parts[2]).\(parts[1]).\(parts[0])"
+    }
+}
+
+extension Double {
+    /// Fixed-point text with `digits` decimals, independent of the locale.
+    func formatted(digits: Int) -> String {
+        var scale = 1.0
+        for _ in 0..<digits { scale *= 10 }
+        let rounded = (self * scale).rounded() / scale
+        guard digits > 0 else { return String(Int(rounded)) }
+        let whole = Int(rounded)
+        var fraction = String(Int(((abs(rounded) - Double(abs(whole))) * scale).rounded()))
+        while fraction.count < digits { fraction = "0" + fraction }
+        return "\(rounded < 0 && whole == 0 ? "-" : "")\(whole).\(fraction)"
+    }
+}
+
+import Foundation

@@ -1,0 +1,4 @@
+import Foundation
+import OfferMapCLI
+
+exit(OfferMapCLI.run(Array(CommandLine.arguments.dropFirst())))

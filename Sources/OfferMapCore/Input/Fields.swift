@@ -20,8 +20,10 @@ struct Fields {
 
     var location: SourceLocation { document.location(node) }
 
+    /// Where the key's value stands (or the key, if the value is empty).
     func location(of key: String) -> SourceLocation {
-        pairs.first { $0.key == key }.map { document.location($0.keyNode) } ?? location
+        guard let pair = pairs.first(where: { $0.key == key }) else { return location }
+        return document.location(value(key) == nil ? pair.keyNode : pair.value)
     }
 
     /// The value, or nil when the key is absent or its value is empty (`key:` or `key: null`).

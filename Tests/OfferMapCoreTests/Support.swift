@@ -1,0 +1,51 @@
+import Foundation
+@testable import OfferMapCore
+
+/// A throwaway inputs folder: the shipped taxonomy plus the given files.
+struct Scratch {
+    let root: String
+
+    init(_ files: [String: String], taxonomy: Bool = true) {
+        root = NSTemporaryDirectory() + "offermap-test-" + UUID().uuidString
+        var all = files
+        if taxonomy && all["taxonomy.yaml"] == nil { all["taxonomy.yaml"] = Shipped.taxonomy }
+        for (path, content) in all { write(path, content) }
+    }
+
+    func write(_ path: String, _ content: String) {
+        let full = root + "/" + path
+        try! FileManager.default.createDirectory(atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try! Data(content.utf8).write(to: URL(fileURLWithPath: full))
+    }
+
+    func writeBytes(_ path: String, _ bytes: [UInt8]) {
+        let full = root + "/" + path
+        try! FileManager.default.createDirectory(atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try! Data(bytes).write(to: URL(fileURLWithPath: full))
+    }
+
+    func read(_ path: String) -> String? {
+        FileManager.default.contents(atPath: root + "/" + path).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// Loads all counties; returns them with the diagnostics, formatted.
+    func load() -> ([County], [String]) {
+        var diagnostics = Diagnostics()
+        let counties = (try? InputLoader.load(inputs: root, diagnostics: &diagnostics)) ?? []
+        return (counties, diagnostics.sorted.map(\.formatted))
+    }
+
+    func landscape(date: String = "2026-11-25", language: Language = .de) -> Landscape {
+        let (counties, _) = load()
+        return Analysis.landscape(of: counties[0], date: Day(date)!, texts: Texts.shipped(language))
+    }
+
+    func path(_ relative: String) -> String { root + "/" + relative }
+}
+
+/// An institution file from a few front-matter lines.
+func institution(_ front: String, body: String = "") -> String {
+    "---\n" + front + "\n---\n" + body
+}
+
+let countyYAML = "name: Testkreis\nstate: Hessen\n"

@@ -41,10 +41,6 @@ let package = Package(
             dependencies: ["OfferMapCore", "CommonMark"],
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(
-            name: "OfferMapCLITests",
-            dependencies: ["OfferMapCore"],
-            resources: [.copy("Fixtures")]
-        ),
+        .testTarget(name: "OfferMapCLITests", dependencies: ["offermap"]),
     ]
 )

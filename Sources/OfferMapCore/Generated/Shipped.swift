@@ -100,7 +100,7 @@ footer { color: var(--muted); font-size: .8rem; max-width: 72rem; margin: 2rem a
 <div class="scroll">
 <table class="matrix">
 <caption class="note">{{t.report.matrix}}: {{t.report.phase}} × {{t.report.category}}</caption>
-<thead><tr><th scope="col">{{t.report.phase}}</th>{{#categories}}<th scope="col">{{label}}</th>{{/categories}}</tr></thead>
+<thead><tr><th scope="col">{{t.report.phase}}</th>{{#matrix_categories}}<th scope="col">{{label}}</th>{{/matrix_categories}}</tr></thead>
 <tbody>
 {{#rows}}
 <tr><th scope="row">{{label}}</th>{{#cells}}<td class="s-{{status}} l-{{level}}{{#expected}} expected{{/expected}}" title="{{summary}}"><span class="n">{{n}}</span>{{#flag}}<span class="flag">{{flag}}</span>{{/flag}}</td>{{/cells}}</tr>
@@ -188,8 +188,8 @@ _{{audience_note}}_
 
 {{t.report.matrix_help}}
 
-| {{t.report.phase}} |{{#categories}} {{label}} |{{/categories}}
-|---|{{#categories}}:---:|{{/categories}}
+| {{t.report.phase}} |{{#matrix_categories}} {{label}} |{{/matrix_categories}}
+|---|{{#matrix_categories}}:---:|{{/matrix_categories}}
 {{#rows}}
 | **{{label}}** |{{#cells}} {{#expected}}**{{n}}**{{/expected}}{{^expected}}{{n}}{{/expected}}{{#flag}} {{flag}}{{/flag}} |{{/cells}}
 {{/rows}}

@@ -32,15 +32,15 @@ public struct ReportView {
                 "expected_cells": summary.expectedCells, "covered_expected": summary.coveredExpected,
                 "coverage": texts.percent(summary.coverage),
             ],
-            "categories": taxonomy.categories.map { ["id": $0.id, "label": $0.label.text(language)] },
+            "matrix_categories": taxonomy.categories.map { ["id": $0.id, "label": $0.label.text(language)] },
             "rows": rows(),
             "legend": CellStatus.allCases.map { ["status": $0.rawValue, "label": texts("status.\($0.rawValue)"),
                                                  "help": texts("status_help.\($0.rawValue)")] },
             "finding_groups": findingGroups(),
-            "has_findings": !landscape.findings.isEmpty,
+            "has_findings": landscape.findings.contains { $0.kind != .unclassified },
             "review": landscape.unclassified.map { offer in
                 ["id": offer.fullID, "title": offer.offer.title,
-                 "location": "\(offer.offer.location.path):\(offer.offer.location.line)"] as [String: Any]
+                 "location": "\(county.id)/institutions/\(offer.institutionID).md:\(offer.offer.location.line)"] as [String: Any]
             },
             "has_review": !landscape.unclassified.isEmpty,
             "institutions": county.institutions.map(institution),
@@ -75,7 +75,8 @@ public struct ReportView {
     }
 
     func findingGroups() -> [[String: Any]] {
-        FindingKind.allCases.compactMap { kind in
+        // Unclassified offers have their own "to review" section.
+        FindingKind.allCases.filter { $0 != .unclassified }.compactMap { kind in
             let items = landscape.findings.filter { $0.kind == kind }
             guard !items.isEmpty else { return nil }
             return ["kind": kind.rawValue, "heading": texts("kind.\(kind.rawValue)"), "count": items.count,
@@ -128,10 +129,14 @@ public struct ReportView {
         ])
     }
 
-    /// Empty texts removed, so that `{{#key}}…{{/key}}` in a template skips them.
+    /// Optional texts that are empty are removed, so that `{{#key}}…{{/key}}` skips them.
+    /// Only these: a missing key makes Mustache look it up in the enclosing context.
     func nonEmpty(_ values: [String: Any]) -> [String: Any] {
-        values.filter { ($0.value as? String)?.isEmpty != true }
+        values.filter { !(ReportView.optionalKeys.contains($0.key) && ($0.value as? String)?.isEmpty == true) }
     }
+
+    static let optionalKeys: Set<String> = ["short", "website", "website_text", "address", "updated", "body_html", "body_markdown",
+                                            "role", "email", "mailto", "phone", "cost", "format", "url", "evidence", "description"]
 
     func evidenceText(_ offer: ClassifiedOffer) -> String {
         var bySource: [String: [String]] = [:]

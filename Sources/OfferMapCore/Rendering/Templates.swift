@@ -12,9 +12,9 @@ public struct Templates: Sendable {
         library = MustacheLibrary()
         for (name, shipped) in Shipped.templates.sorted(by: { $0.key < $1.key }) {
             var text = shipped
-            var path = "<shipped>/templates/\(name)"
+            var path = "<shipped>/templates/\(name).mustache"
             if let directory {
-                let candidate = directory.hasSuffix("/") ? directory + name : directory + "/" + name
+                let candidate = (directory.hasSuffix("/") ? directory : directory + "/") + name + ".mustache"
                 if FileManager.default.fileExists(atPath: candidate),
                    let own = TextFile.read(URL(fileURLWithPath: candidate), path: candidate, diagnostics: &diagnostics) {
                     text = own

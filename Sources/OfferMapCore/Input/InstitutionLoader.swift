@@ -9,13 +9,18 @@ enum InstitutionLoader {
     static let contactFields = ["name", "role", "email", "phone", "languages", "public"]
 
     static func load(_ url: URL, path: String, taxonomy: Taxonomy, diagnostics: inout Diagnostics) -> Institution? {
-        let id = url.deletingPathExtension().lastPathComponent
+        guard let data = TextFile.data(url, path: path, diagnostics: &diagnostics) else { return nil }
+        return parse(data, id: url.deletingPathExtension().lastPathComponent, path: path, taxonomy: taxonomy, diagnostics: &diagnostics)
+    }
+
+    /// Reads an institution from the file's bytes; `id` is the file name without `.md`.
+    static func parse(_ data: Data, id: String, path: String, taxonomy: Taxonomy, diagnostics: inout Diagnostics) -> Institution? {
         let file = SourceLocation(path: path)
         if !Slug.isValid(id) {
             diagnostics.error(file, "the file name '\(id).md' is not a valid institution id",
                               suggestion: "rename it to '\(Slug.make(id)).md' (lower-case letters, digits and hyphens)")
         }
-        guard let text = TextFile.read(url, path: path, diagnostics: &diagnostics) else { return nil }
+        guard let text = TextFile.decode(data, path: path, diagnostics: &diagnostics) else { return nil }
         if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
             diagnostics.error(file, "the file is empty", suggestion: "start it with a front matter block between '---' lines holding name, type and offers")
             return nil

@@ -7,18 +7,33 @@ enum TextFile {
     static let maximumBytes = 8 * 1024 * 1024
 
     static func read(_ url: URL, path: String, diagnostics: inout Diagnostics) -> String? {
+        guard let data = data(url, path: path, diagnostics: &diagnostics) else { return nil }
+        return decode(data, path: path, diagnostics: &diagnostics)
+    }
+
+    /// The file's bytes; a file above the size limit is refused before it is read.
+    static func data(_ url: URL, path: String, diagnostics: inout Diagnostics) -> Data? {
+        let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
+        if size > maximumBytes {
+            tooLarge(size, path: path, diagnostics: &diagnostics)
+            return nil
+        }
         guard let data = FileManager.default.contents(atPath: url.path) else {
             diagnostics.error(SourceLocation(path: path), "cannot read the file")
             return nil
         }
-        return decode(data, path: path, diagnostics: &diagnostics)
+        return data
+    }
+
+    static func tooLarge(_ size: Int, path: String, diagnostics: inout Diagnostics) {
+        diagnostics.error(SourceLocation(path: path),
+                          "the file is \(size / 1_048_576) MB; input files may be at most \(maximumBytes / 1_048_576) MB",
+                          suggestion: "an institution file is usually a few KB: remove pasted content or split it")
     }
 
     static func decode(_ data: Data, path: String, diagnostics: inout Diagnostics) -> String? {
         if data.count > maximumBytes {
-            diagnostics.error(SourceLocation(path: path),
-                              "the file is \(data.count / 1_048_576) MB; input files may be at most \(maximumBytes / 1_048_576) MB",
-                              suggestion: "split the institution's offers or remove pasted content")
+            tooLarge(data.count, path: path, diagnostics: &diagnostics)
             return nil
         }
         var bytes = [UInt8](data)

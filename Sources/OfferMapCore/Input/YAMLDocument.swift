@@ -8,6 +8,8 @@ struct YAMLDocument {
     let lineOffset: Int
 
     static let maximumDepth = 64
+    /// Deeper indentation than this is refused: nesting depth is bounded by it.
+    static let maximumIndentation = 120
 
     func location(_ mark: Mark?) -> SourceLocation {
         SourceLocation(path: path, line: (mark?.line ?? 1) + lineOffset, column: mark?.column ?? 1)
@@ -35,7 +37,7 @@ struct YAMLDocument {
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
             lineNumber += 1
             let at = { (column: Int) in SourceLocation(path: path, line: lineNumber + lineOffset, column: column) }
-            let indentation = line.prefix { $0 == " " || $0 == "\t" || $0 == "-" }
+            let indentation = YAMLDocument.indentation(line)
             if let tab = indentation.firstIndex(of: "\t") {
                 diagnostics.error(at(line.distance(from: line.startIndex, to: tab) + 1),
                                   "tab character in indentation; YAML allows spaces only",
@@ -46,6 +48,11 @@ struct YAMLDocument {
                 diagnostics.error(at(column), "YAML anchors and aliases (& and *) are not supported in offermap files",
                                   suggestion: "write the value out in full")
                 ok = false
+            }
+            if indentation.count > YAMLDocument.maximumIndentation {
+                diagnostics.error(at(YAMLDocument.maximumIndentation), "the line is indented more than \(YAMLDocument.maximumIndentation) columns",
+                                  suggestion: "offermap files need only a few levels of indentation")
+                return false
             }
             var depth = indentation.filter { $0 == "-" }.count
             var column = 0
@@ -60,6 +67,21 @@ struct YAMLDocument {
             }
         }
         return ok
+    }
+
+    /// Leading spaces and tabs together with block sequence markers (`- - `).
+    static func indentation(_ line: Substring) -> Substring {
+        var end = line.startIndex
+        while end < line.endIndex {
+            if line[end] == " " || line[end] == "\t" {
+                end = line.index(after: end)
+            } else if line[end] == "-", line.index(after: end) < line.endIndex, line[line.index(after: end)] == " " {
+                end = line.index(end, offsetBy: 2)
+            } else {
+                break
+            }
+        }
+        return line[..<end]
     }
 
     /// Column of `&name` or `*name` where YAML would read an anchor or alias.

@@ -1,3 +1,4 @@
+import CommonMark
 import Mustache
 
 /// Escaping for text from the inputs that lands in Markdown output.
@@ -19,17 +20,13 @@ public enum MarkdownText {
         return out
     }
 
-    /// An institution's Markdown body as a block quote, with raw HTML neutralised:
-    /// `<` is escaped so no tag survives, whatever renders the report later.
+    /// An institution's Markdown body as a block quote, made inert by cmark first
+    /// (raw HTML shown as code, unsafe link targets removed).
     public static func quoteBlock(_ body: String) -> String {
-        let trimmed = body.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !trimmed.isEmpty else { return "" }
-        return trimmed.split(separator: "\n", omittingEmptySubsequences: false)
-            .map { line in
-                let safe = line.replacingOccurrences(of: "<", with: "\\<")
-                    .replacingOccurrences(of: "](javascript:", with: "](#", options: .caseInsensitive)
-                return safe.isEmpty ? ">" : "> " + safe
-            }
+        let safe = CommonMark.safeMarkdown(body).trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !safe.isEmpty else { return "" }
+        return safe.split(separator: "\n", omittingEmptySubsequences: false)
+            .map { $0.isEmpty ? ">" : "> " + $0 }
             .joined(separator: "\n")
     }
 

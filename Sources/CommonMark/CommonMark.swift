@@ -10,11 +10,12 @@ import Darwin
 /// cmark's default options are safe: raw HTML is replaced by a comment and
 /// links with unsafe schemes (javascript:, vbscript:, file:, most data:) lose their target.
 public enum CommonMark {
-    /// Markdown in, safe HTML out.
-    public static func html(_ markdown: String) -> String {
+    /// Markdown in, safe HTML out. `allowRawHTML` exists for tests that prove our Markdown
+    /// output stays inert even in a viewer that passes raw HTML through.
+    public static func html(_ markdown: String, allowRawHTML: Bool = false) -> String {
         withDocument(markdown) { root in
             // cmark.h: the caller frees the returned string with free().
-            guard let rendered = cmark_render_html(root, CMARK_OPT_DEFAULT) else { return "" }
+            guard let rendered = cmark_render_html(root, allowRawHTML ? CMARK_OPT_UNSAFE : CMARK_OPT_DEFAULT) else { return "" }
             defer { free(rendered) }
             return String(cString: rendered)
         }

@@ -99,6 +99,17 @@ func contents(of folder: String) -> [String: Data] {
         #expect(contents(of: folder + "/output") == before)
     }
 
+    @Test func oddFolderNamesNeverLeadOutsideTheOutputFolder() throws {
+        let folder = try workspace()
+        let odd = folder + "/inputs/Böser Kreis"
+        try FileManager.default.createDirectory(atPath: odd + "/institutions", withIntermediateDirectories: true)
+        try Data("name: X\n".utf8).write(to: URL(fileURLWithPath: odd + "/county.yaml"))
+        let run = try offermap(["build", "--out", "out/inner"], in: folder)
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("inputs/Böser Kreis: error: ") || run.stderr.contains("inputs/Böser Kreis:1:1: error: the folder name 'Böser Kreis' is not a valid county id; rename it to 'boeser-kreis'"))
+        #expect(!FileManager.default.fileExists(atPath: folder + "/out"))
+    }
+
     @Test func strictTurnsWarningsIntoFailure() throws {
         let folder = try workspace()
         let run = try offermap(["build", "--strict"], in: folder)

@@ -22,7 +22,10 @@ struct YAMLDocument {
     func parse(_ text: String, diagnostics: inout Diagnostics) -> Node? {
         guard precheck(text, diagnostics: &diagnostics) else { return nil }
         do {
-            return try Yams.compose(yaml: text)
+            if let node = try Yams.compose(yaml: text) { return node }
+            diagnostics.error(location(nil), "no fields found: the YAML part is empty",
+                              suggestion: "write the fields as 'key: value' lines")
+            return nil
         } catch let error as YamlError {
             report(error, diagnostics: &diagnostics)
         } catch {

@@ -1,0 +1,81 @@
+import CommonMark
+import Foundation
+import Testing
+@testable import OfferMapCore
+
+/// Text from the inputs must come out inert in every format.
+@Suite struct InjectionTests {
+    let hostile = county([(
+        "k/institutions/evil.md",
+        institution("""
+        name: "<script>alert('name')</script>"
+        short: "\\"><img src=x onerror=alert(1)>"
+        type: verein
+        website: "javascript:alert('web')"
+        contacts:
+          - name: "=HYPERLINK(\\"http://x\\")"
+            email: "a@b.example\\"><script>x</script>"
+            public: true
+        offers:
+          - title: "\\" onmouseover=\\"alert(1)"
+            description: "[click](javascript:alert(2)) <b>bold</b> | table | # heading"
+            url: "JAVASCRIPT:alert(3)"
+            phases: [vorgruendung]
+            categories: [beratung]
+          - title: "=1+2"
+            phases: [vorgruendung]
+            categories: [beratung]
+        """, body: "<img src=x onerror=alert(4)>\n\n[link](javascript:alert(5)) <a href=\"javascript:alert(6)\">a</a>\n\n[ref]: vbscript:msgbox\n")
+    )])
+
+    func files() -> [String: String] {
+        var options = BuildOptions(date: Day("2026-11-25")!)
+        options.inputs = hostile.root
+        var diagnostics = Diagnostics()
+        let counties = try! Pipeline.load(options, diagnostics: &diagnostics)
+        #expect(!diagnostics.hasErrors, "\(diagnostics.sorted.map(\.formatted))")
+        let landscapes = Pipeline.analyse(counties, options: options, diagnostics: &diagnostics)
+        return Pipeline.render(landscapes, options: options, templates: Templates(diagnostics: &diagnostics)).files
+    }
+
+    @Test func htmlHasNoActiveContent() {
+        let html = files()["k/report.html"]!
+        #expect(!html.contains("<script"))
+        #expect(!html.contains("<img"))
+        #expect(!html.contains("<b>"))
+        #expect(!html.lowercased().contains("href=\"javascript"))
+        #expect(!html.contains("\" onmouseover"))
+        #expect(html.contains("&lt;script&gt;alert(&#39;name&#39;)&lt;/script&gt;"))
+    }
+
+    @Test func markdownHasNoRawHTMLOrScriptLinks() {
+        let markdown = files()["k/report.md"]!
+        #expect(!markdown.lowercased().contains("(javascript:"))
+        #expect(!markdown.lowercased().contains("vbscript:"))
+        // Even a viewer that passes raw HTML through shows nothing active.
+        let html = CommonMark.html(markdown, allowRawHTML: true)
+        #expect(!html.contains("<script"))
+        #expect(!html.contains("<img"))
+        #expect(!html.contains("<b>"))
+        #expect(!html.lowercased().contains("href=\"javascript"))
+        #expect(!html.lowercased().contains("href=\"vbscript"))
+    }
+
+    @Test func jsonKeepsTextExactButInert() throws {
+        let json = files()["k/landscape.json"]!
+        #expect(!json.contains("<"))
+        let object = try JSONSerialization.jsonObject(with: Data(json.utf8)) as! [String: Any]
+        let institutions = object["institutions"] as! [[String: Any]]
+        #expect(institutions[0]["name"] as? String == "<script>alert('name')</script>")
+    }
+
+    @Test func csvCellsCannotRunFormulas() {
+        #expect(CSV.cell("=1+2") == "'=1+2")
+        #expect(CSV.cell("+49 5651") == "'+49 5651")
+        #expect(CSV.cell("-3") == "'-3")
+        #expect(CSV.cell("@SUM(A1)") == "'@SUM(A1)")
+        #expect(CSV.cell("a,\"b\"") == "\"a,\"\"b\"\"\"")
+        #expect(CSV.cell("Beratung") == "Beratung")
+    }
+}
+

@@ -6,13 +6,16 @@ struct Findings {
     let date: Day
     let texts: Texts
 
-    static let foundingSide: Set<String> = ["wirtschaftsfoerderung", "kammer", "arbeitsagentur"]
-    static let integrationSide: Set<String> = ["integration", "mso"]
-
     var taxonomy: Taxonomy { county.taxonomy }
 
     func all() -> [Finding] {
-        matrixFindings() + languageGaps() + unlinkedHandovers() + isolatedIntegration() + brokenReferrals() + stale() + unclassified()
+        let steps = NextSteps(findings: self, network: Network(county))
+        return (matrixFindings() + languageGaps() + unlinkedHandovers() + isolatedIntegration() + brokenReferrals() + stale() + unclassified())
+            .map { finding in
+                var finding = finding
+                finding.nextStep = steps.step(for: finding)
+                return finding
+            }
     }
 
     func phaseLabel(_ id: String) -> String { taxonomy.phase(id)?.label.text(texts.language) ?? id }
@@ -47,17 +50,7 @@ struct Findings {
         }
     }
 
-    /// Referral links in either direction, as unordered pairs.
-    var links: Set<[String]> {
-        var result = Set<[String]>()
-        let ids = Set(county.institutions.map(\.id))
-        for institution in county.institutions {
-            for reference in institution.refersTo where ids.contains(reference.id) && reference.id != institution.id {
-                result.insert([institution.id, reference.id].sorted())
-            }
-        }
-        return result
-    }
+    var links: Set<[String]> { Network(county).links }
 
     func unlinkedHandovers() -> [Finding] {
         var result: [Finding] = []
@@ -81,11 +74,9 @@ struct Findings {
     }
 
     func isolatedIntegration() -> [Finding] {
-        let links = self.links
-        let types = Dictionary(uniqueKeysWithValues: county.institutions.map { ($0.id, $0.type) })
-        return county.institutions.filter { Findings.integrationSide.contains($0.type) }.compactMap { institution in
-            let partners = links.filter { $0.contains(institution.id) }.flatMap { $0 }.filter { $0 != institution.id }
-            guard !partners.contains(where: { Findings.foundingSide.contains(types[$0] ?? "") }) else { return nil }
+        let network = Network(county)
+        return network.members(.integration).compactMap { institution in
+            guard !network.partners(of: institution.id).contains(where: { network.side($0) == .founding }) else { return nil }
             return Finding(kind: .isolatedIntegration, institutions: [institution.id],
                            message: texts("finding.isolated-integration", ["institution": institution.name]))
         }

@@ -39,7 +39,16 @@ td.s-covered.l-3 { background: var(--l3); } td.s-covered.l-4 { background: var(-
 .legend span.swatch { display: inline-block; width: 1.1rem; height: 1.1rem; vertical-align: middle; border: 1px solid var(--line); margin-right: .3rem; }
 .swatch.s-gap { background: var(--gap); } .swatch.s-thin { background: var(--thin); } .swatch.s-covered { background: var(--l2); }
 .swatch.s-overlap { background: var(--overlap); } .swatch.s-empty { background: var(--empty); }
-.findings li { margin-bottom: .35rem; }
+.findings li { margin-bottom: .5rem; }
+.step { color: #1f4d2b; font-style: italic; }
+.unlinked { border-left: 6px solid #b3261e; background: #fdf0ef; padding: .25rem 1rem .5rem; margin: 1rem 0; }
+.unlinked h3 { margin-top: .5rem; }
+svg.diagram { max-width: 100%; height: auto; font-size: 12px; }
+svg.diagram .column { font-weight: 700; fill: #1a1a1a; }
+svg.diagram .node rect { fill: #eef3fa; stroke: #1d4f91; stroke-width: 1.2; }
+svg.diagram .node.isolated rect { fill: #fdf0ef; stroke: #b3261e; stroke-dasharray: 4 3; stroke-width: 2; }
+svg.diagram .node text { fill: #1a1a1a; }
+svg.diagram .edge { fill: none; stroke: #444; stroke-width: 1.2; opacity: .75; }
 .institution { border-top: 1px solid var(--line); padding-top: .5rem; margin-top: 1.5rem; }
 .meta { color: var(--muted); font-size: .9rem; margin: 0; }
 .body { max-width: 48rem; }
@@ -114,13 +123,57 @@ footer { color: var(--muted); font-size: .8rem; max-width: 72rem; margin: 2rem a
 </ul>
 </section>
 
+{{#network}}
+<section aria-labelledby="h-network" class="network">
+<h2 id="h-network">{{t.network.title}}</h2>
+<div class="unlinked">
+<h3>{{t.network.unlinked}}</h3>
+{{#has_unlinked}}<ul>
+{{#unlinked}}<li>{{sentence}}</li>
+{{/unlinked}}</ul>{{/has_unlinked}}
+{{^has_unlinked}}<p>{{t.network.unlinked_none}}</p>{{/has_unlinked}}
+</div>
+<ul>
+<li>{{integration_share}}</li>
+<li>{{founding_share}}</li>
+<li>{{t.network.bridges}}: {{bridges}}</li>
+<li>{{t.network.unreferenced}}: {{unreferenced}}</li>
+</ul>
+<p>{{t.network.help}}</p>
+{{#diagram}}
+<div class="scroll">
+<svg class="diagram" viewBox="0 0 {{width}} {{height}}" width="{{width}}" height="{{height}}" role="img" aria-labelledby="d-title d-desc">
+<title id="d-title">{{t.network.title}}</title>
+<desc id="d-desc">{{t.network.diagram}}</desc>
+<defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0 0 L10 5 L0 10 z" fill="#444"/></marker></defs>
+{{#columns}}<text class="column" x="{{x}}" y="20" text-anchor="middle">{{label}}</text>
+{{/columns}}
+{{#edges}}<path class="edge" d="{{d}}" marker-end="url(#arrow)"><title>{{title}}</title></path>
+{{/edges}}
+{{#nodes}}<g class="node{{#isolated}} isolated{{/isolated}}"><title>{{title}}{{#isolated}} ({{t.network.isolated}}){{/isolated}}</title><rect x="{{x}}" y="{{y}}" width="{{w}}" height="{{h}}" rx="5"/><text x="{{tx}}" y="{{ty}}">{{#isolated}}⚠ {{/isolated}}{{label}}</text></g>
+{{/nodes}}
+</svg>
+</div>
+{{/diagram}}
+<div class="scroll">
+<table class="offers">
+<thead><tr><th scope="col">{{t.network.who}}</th><th scope="col">{{t.network.side}}</th><th scope="col">{{t.network.refers_to}}</th><th scope="col">{{t.network.referred_by}}</th></tr></thead>
+<tbody>
+{{#rows}}<tr><td><a href="#i-{{id}}">{{name}}</a></td><td>{{side}}</td><td>{{refers_to}}</td><td>{{referred_by}}</td></tr>
+{{/rows}}
+</tbody>
+</table>
+</div>
+</section>
+{{/network}}
+
 <section aria-labelledby="h-findings" class="findings">
 <h2 id="h-findings">{{t.report.findings}}</h2>
 {{^has_findings}}<p>{{t.report.no_findings}}</p>{{/has_findings}}
 {{#finding_groups}}
 <h3 id="f-{{kind}}">{{heading}} ({{count}})</h3>
 <ul>
-{{#items}}<li>{{message}}</li>
+{{#items}}<li>{{message}}{{#next_step}}<br><span class="step">{{next_step}}</span>{{/next_step}}</li>
 {{/items}}
 </ul>
 {{/finding_groups}}
@@ -199,6 +252,32 @@ _{{audience_note}}_
 - {{label}}: {{help}}
 {{/legend}}
 
+## {{t.network.title}}
+
+{{#network}}
+### {{t.network.unlinked}}
+
+{{#has_unlinked}}
+{{#unlinked}}
+- {{sentence}}
+{{/unlinked}}
+{{/has_unlinked}}
+{{^has_unlinked}}
+{{t.network.unlinked_none}}
+{{/has_unlinked}}
+
+- {{integration_share}}
+- {{founding_share}}
+- {{t.network.bridges}}: {{bridges}}
+- {{t.network.unreferenced}}: {{unreferenced}}
+
+| {{t.network.who}} | {{t.network.side}} | {{t.network.refers_to}} | {{t.network.referred_by}} |
+|---|---|---|---|
+{{#rows}}
+| {{name}} | {{side}} | {{refers_to}} | {{referred_by}} |
+{{/rows}}
+{{/network}}
+
 ## {{t.report.findings}}
 {{^has_findings}}
 
@@ -209,7 +288,8 @@ _{{audience_note}}_
 ### {{heading}} ({{count}})
 
 {{#items}}
-- {{message}}
+- {{message}}{{#next_step}}  
+  _{{next_step}}_{{/next_step}}
 {{/items}}
 {{/finding_groups}}
 {{#has_review}}
@@ -340,6 +420,36 @@ report:
   public: Öffentliche Fassung.
   generated: "Erstellt mit offermap."
   skip: Zum Inhalt springen
+step:
+  gap-adjacent: "Nächster Schritt: {names} bietet „{category}“ schon in der Phase „{other}“ an – fragen Sie, ob das auf „{phase}“ ausgeweitet werden kann."
+  gap-related: "Nächster Schritt: {names} ist in „{phase}“ schon mit „{other}“ aktiv – fragen Sie, ob dort „{category}“ mit angeboten werden kann."
+  gap-none: "Nächster Schritt: Im Kreis bietet niemand Ähnliches an; suchen Sie einen Partner außerhalb des Kreises oder ein Landesprogramm."
+  thin-adjacent: "Nächster Schritt: {names} bietet „{category}“ in der Phase „{other}“ an – {sole} und {names} sollten besprechen, ob sie sich gegenseitig vertreten können."
+  thin-related: "Nächster Schritt: {names} ist in „{phase}“ mit „{other}“ aktiv – {sole} und {names} sollten besprechen, ob dort eine zweite Anlaufstelle entstehen kann."
+  thin-none: "Nächster Schritt: {sole} ist die einzige Anlaufstelle; klären Sie, wer bei Ausfall einspringt."
+  unlinked-handover: "Nächster Schritt: {a} und {b} sollten sich treffen und vereinbaren, wie sie Gründende von „{from}“ nach „{to}“ weitergeben, und den Verweis (refers_to) eintragen."
+  isolated-integration: "Nächster Schritt: {institution} und {partner} zusammenbringen und den Verweis (refers_to) eintragen."
+network:
+  title: Verweisstrukturen
+  help: "Wer verweist Gründende an wen? Pfeile zeigen Verweise (refers_to) aus den Dateien der Einrichtungen."
+  unlinked: Noch nicht mit der Gründungsberatung verbunden
+  unlinked_none: "Alle Integrationsstellen und Migrantenorganisationen sind mit der Gründungsberatung verbunden."
+  meet: "{institution} sollte sich mit {partner} treffen."
+  side: Seite
+  integration_share: "{linked} von {total} Integrationsstellen und Migrantenorganisationen haben mindestens eine Verbindung zur Gründungsberatung."
+  founding_share: "{linked} von {total} Einrichtungen der Gründungsberatung haben mindestens eine Verbindung zu Integrationsstellen oder Migrantenorganisationen."
+  bridges: Brücken zwischen beiden Seiten
+  bridges_none: "Noch keine Einrichtung verbindet beide Seiten."
+  unreferenced: Auf diese Einrichtungen verweist niemand
+  who: Einrichtung
+  refers_to: verweist auf
+  referred_by: wird empfohlen von
+  side_integration: Integration & Migrantenorganisationen
+  side_founding: Gründungsberatung
+  side_other: Behörden & Weitere
+  diagram: "Diagramm der Verweise zwischen den Einrichtungen. Dieselben Angaben stehen in der Tabelle darunter."
+  isolated: ohne Verbindung
+  none: –
 
 """####,
         "en": ####"""
@@ -424,6 +534,36 @@ report:
   public: Public version.
   generated: "Made with offermap."
   skip: Skip to content
+step:
+  gap-adjacent: "Next step: {names} already offers “{category}” in the phase “{other}” – ask whether it can extend that to “{phase}”."
+  gap-related: "Next step: {names} is already active in “{phase}” with “{other}” – ask whether “{category}” can be added there."
+  gap-none: "Next step: nobody in the county offers anything similar; look for a partner outside the county or a state programme."
+  thin-adjacent: "Next step: {names} offers “{category}” in the phase “{other}” – {sole} and {names} should discuss standing in for each other."
+  thin-related: "Next step: {names} is active in “{phase}” with “{other}” – {sole} and {names} should discuss a second point of contact there."
+  thin-none: "Next step: {sole} is the only point of contact; agree who steps in when it is unavailable."
+  unlinked-handover: "Next step: {a} and {b} should meet, agree how they pass founders on from “{from}” to “{to}”, and record the referral (refers_to)."
+  isolated-integration: "Next step: bring {institution} and {partner} together and record the referral (refers_to)."
+network:
+  title: Referral network
+  help: "Who refers founders to whom? Arrows show referrals (refers_to) from the institutions' files."
+  unlinked: Not yet linked to founding advice
+  unlinked_none: "Every integration service and migrant organisation is linked to founding advice."
+  meet: "{institution} should meet {partner}."
+  side: Side
+  integration_share: "{linked} of {total} integration services and migrant organisations have at least one link to founding advice."
+  founding_share: "{linked} of {total} founding-advice institutions have at least one link to integration services or migrant organisations."
+  bridges: Bridges between both sides
+  bridges_none: "No institution links both sides yet."
+  unreferenced: Nobody refers to these institutions
+  who: Institution
+  refers_to: refers to
+  referred_by: recommended by
+  side_integration: Integration & migrant organisations
+  side_founding: Founding advice
+  side_other: Authorities & others
+  diagram: "Diagram of the referrals between institutions. The table below holds the same information."
+  isolated: not linked
+  none: –
 
 """####,
     ]

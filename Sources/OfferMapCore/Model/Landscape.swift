@@ -34,6 +34,8 @@ public struct Finding: Sendable {
     public var institutions: [String] = []
     public var offer: String?
     public var message: String
+    /// Who is closest to closing it, and who should talk to whom.
+    public var nextStep: String?
 }
 
 public struct Summary: Sendable {

@@ -82,6 +82,7 @@ public enum LandscapeJSON {
         if let toPhase = finding.toPhase { members["to_phase"] = .string(toPhase) }
         if let category = finding.category { members["category"] = .string(category) }
         if let offer = finding.offer { members["offer"] = .string(offer) }
+        if let step = finding.nextStep { members["next_step"] = .string(step) }
         return .object(members)
     }
 }

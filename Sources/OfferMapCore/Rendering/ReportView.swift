@@ -44,6 +44,7 @@ public struct ReportView {
             },
             "has_review": !landscape.unclassified.isEmpty,
             "institutions": county.institutions.map(institution),
+            "network": NetworkView(landscape: landscape, texts: texts).context(),
         ]
     }
 
@@ -80,7 +81,11 @@ public struct ReportView {
             let items = landscape.findings.filter { $0.kind == kind }
             guard !items.isEmpty else { return nil }
             return ["kind": kind.rawValue, "heading": texts("kind.\(kind.rawValue)"), "count": items.count,
-                    "items": items.map { ["message": $0.message, "kind": kind.rawValue] }]
+                    "items": items.map { finding -> [String: Any] in
+                        var item: [String: Any] = ["message": finding.message, "kind": kind.rawValue]
+                        if let step = finding.nextStep { item["next_step"] = step }
+                        return item
+                    }]
         }
     }
 

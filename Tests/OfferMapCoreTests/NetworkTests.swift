@@ -1,0 +1,68 @@
+import Testing
+@testable import OfferMapCore
+
+@Suite struct NetworkTests {
+    let taxonomy = "expected:\n  orientierung: [information]\n  vorgruendung: [beratung]\n"
+
+    func sample() -> Landscape {
+        county([
+            inst("wfg", type: "wirtschaftsfoerderung", refers: ["mbe"], offers: [offer("BP", "vorgruendung", "beratung", groups: "migrant", languages: "de, ar")]),
+            inst("ihk", type: "kammer", offers: [offer("BP", "vorgruendung", "beratung")]),
+            inst("mbe", type: "integration", offers: [offer("Info", "orientierung", "information", languages: "de, ar")]),
+            inst("verein", type: "mso", offers: [offer("Treff", "orientierung", "netzwerk", languages: "ar")]),
+            inst("amt", type: "behoerde", refers: ["ihk", "verein"], offers: [offer("Gewerbe", "gruendung", "recht")]),
+        ], taxonomy: taxonomy).landscape()
+    }
+
+    @Test func sharesBridgesAndUnreferenced() {
+        let network = Network(sample().county)
+        #expect(network.linkedShare(.integration, to: .founding) == (1, 2))
+        #expect(network.linkedShare(.founding, to: .integration) == (1, 2))
+        #expect(network.bridges == ["amt", "mbe", "wfg"])
+        #expect(network.unreferenced == ["amt", "wfg"])
+        #expect(network.isolated.isEmpty)
+    }
+
+    @Test func unlinkedMsoShouldMeetTheAdvisorSharingItsLanguage() {
+        let landscape = sample()
+        let finding = landscape.findings.first { $0.kind == .isolatedIntegration }
+        #expect(finding?.institutions == ["verein"])
+        #expect(Network(landscape.county).bestPartner(for: "verein", offers: landscape.offers) == "wfg")
+        #expect(finding?.nextStep == "Nächster Schritt: VEREIN und WFG zusammenbringen und den Verweis (refers_to) eintragen.")
+    }
+
+    @Test func gapsAndThinCellsNameTheClosestInstitution() {
+        let landscape = county([
+            inst("a", offers: [offer("Info", "vorgruendung", "information")]),
+            inst("b", offers: [offer("BP", "vorgruendung", "beratung")]),
+        ], taxonomy: taxonomy).landscape()
+        let gap = landscape.findings.first { $0.kind == .gap }
+        #expect(gap?.phase == "orientierung")
+        #expect(gap?.nextStep?.contains("A bietet „Information & Veranstaltungen“ schon in der Phase „Vorgründung & Planung“ an") == true)
+        let thin = landscape.findings.first { $0.kind == .thin }
+        #expect(thin?.institutions == ["b"])
+        #expect(thin?.nextStep?.contains("A ist in „Vorgründung & Planung“ mit „Information & Veranstaltungen“ aktiv") == true)
+    }
+
+    @Test func unlinkedHandoverSaysWhoShouldMeet() {
+        let landscape = county([
+            inst("a", offers: [offer("BP", "vorgruendung", "beratung")]),
+            inst("b", offers: [offer("Start", "gruendung", "beratung")]),
+        ], taxonomy: taxonomy).landscape()
+        let step = landscape.findings.first { $0.kind == .unlinkedHandover }?.nextStep
+        #expect(step == "Nächster Schritt: A und B sollten sich treffen und vereinbaren, wie sie Gründende von „Vorgründung & Planung“ nach „Gründung & Start“ weitergeben, und den Verweis (refers_to) eintragen.")
+    }
+
+    @Test func diagramIsDeterministicAndMarksIsolatedInstitutions() {
+        let landscape = county([
+            inst("wfg", type: "wirtschaftsfoerderung", offers: [offer("BP", "vorgruendung", "beratung")]),
+            inst("mbe", type: "integration", offers: [offer("Info", "orientierung", "information")]),
+        ], taxonomy: taxonomy).landscape()
+        let view = NetworkView(landscape: landscape, texts: .shipped(.de))
+        let diagram = view.diagram()
+        let nodes = diagram["nodes"] as! [[String: Any]]
+        #expect(nodes.map { $0["label"] as! String } == ["MBE", "WFG"])
+        #expect(nodes.allSatisfy { $0["isolated"] as! Bool })
+        #expect((nodes[0]["x"] as! Int) < (nodes[1]["x"] as! Int))
+    }
+}

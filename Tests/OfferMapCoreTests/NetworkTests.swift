@@ -38,10 +38,10 @@ import Testing
         ], taxonomy: taxonomy).landscape()
         let gap = landscape.findings.first { $0.kind == .gap }
         #expect(gap?.phase == "orientierung")
-        #expect(gap?.nextStep?.contains("A bietet „Information & Veranstaltungen“ schon in der Phase „Vorgründung & Planung“ an") == true)
+        #expect(gap?.nextStep?.contains("Bei A gibt es „Information & Veranstaltungen“ schon in der Phase „Vorgründung & Planung“") == true)
         let thin = landscape.findings.first { $0.kind == .thin }
         #expect(thin?.institutions == ["b"])
-        #expect(thin?.nextStep?.contains("A ist in „Vorgründung & Planung“ mit „Information & Veranstaltungen“ aktiv") == true)
+        #expect(thin?.nextStep?.contains("Bei A gibt es in „Vorgründung & Planung“ schon „Information & Veranstaltungen“") == true)
     }
 
     @Test func unlinkedHandoverSaysWhoShouldMeet() {

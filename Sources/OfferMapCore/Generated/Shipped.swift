@@ -12,7 +12,7 @@ body { font-family: "Segoe UI", "Noto Sans", "DejaVu Sans", Arial, sans-serif; c
 header.page { background: var(--accent); color: #fff; padding: 1.5rem 1rem; }
 header.page h1 { margin: 0 0 .25rem; font-size: 1.75rem; }
 header.page p { margin: 0; }
-main { max-width: 72rem; margin: 0 auto; padding: 1rem; }
+main { max-width: 76rem; margin: 0 auto; padding: 1rem; }
 h2 { border-bottom: 2px solid var(--accent); padding-bottom: .25rem; margin-top: 2.5rem; }
 h3 { margin-bottom: .25rem; }
 a { color: var(--accent); }
@@ -22,10 +22,11 @@ a { color: var(--accent); }
 .figures strong { display: block; font-size: 1.6rem; }
 .scroll { overflow-x: auto; }
 table { border-collapse: collapse; }
-table.matrix { width: 100%; font-size: .9rem; table-layout: fixed; min-width: 48rem; }
-table.matrix th, table.matrix td { border: 1px solid var(--line); padding: .35rem; text-align: center; vertical-align: middle; }
-table.matrix thead th { font-weight: 600; font-size: .8rem; hyphens: auto; overflow-wrap: anywhere; }
-table.matrix tbody th { text-align: left; width: 11rem; }
+table.matrix { width: 100%; font-size: .9rem; table-layout: fixed; min-width: 64rem; }
+table.matrix th, table.matrix td { border: 1px solid var(--line); padding: .3rem .2rem; text-align: center; vertical-align: middle; }
+table.matrix thead th { font-weight: 600; font-size: .74rem; hyphens: auto; }
+table.matrix tbody th { text-align: left; width: 10rem; }
+table.matrix thead th:first-child { width: 10rem; }
 table.matrix td .n { font-size: 1.2rem; font-weight: 700; display: block; }
 table.matrix td .flag { font-size: .72rem; display: block; }
 td.expected { outline: 3px solid #333; outline-offset: -3px; }
@@ -146,7 +147,7 @@ footer { color: var(--muted); font-size: .8rem; max-width: 72rem; margin: 2rem a
 <title id="d-title">{{t.network.title}}</title>
 <desc id="d-desc">{{t.network.diagram}}</desc>
 <defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0 0 L10 5 L0 10 z" fill="#444"/></marker></defs>
-{{#columns}}<text class="column" x="{{x}}" y="20" text-anchor="middle">{{label}}</text>
+{{#columns}}<text class="column" x="{{x}}" y="20">{{label}}</text>
 {{/columns}}
 {{#edges}}<path class="edge" d="{{d}}" marker-end="url(#arrow)"><title>{{title}}</title></path>
 {{/edges}}
@@ -421,11 +422,11 @@ report:
   generated: "Erstellt mit offermap."
   skip: Zum Inhalt springen
 step:
-  gap-adjacent: "Nächster Schritt: {names} bietet „{category}“ schon in der Phase „{other}“ an – fragen Sie, ob das auf „{phase}“ ausgeweitet werden kann."
-  gap-related: "Nächster Schritt: {names} ist in „{phase}“ schon mit „{other}“ aktiv – fragen Sie, ob dort „{category}“ mit angeboten werden kann."
+  gap-adjacent: "Nächster Schritt: Bei {names} gibt es „{category}“ schon in der Phase „{other}“ – fragen Sie, ob das auf „{phase}“ ausgeweitet werden kann."
+  gap-related: "Nächster Schritt: Bei {names} gibt es in „{phase}“ schon „{other}“ – fragen Sie, ob dort „{category}“ mit angeboten werden kann."
   gap-none: "Nächster Schritt: Im Kreis bietet niemand Ähnliches an; suchen Sie einen Partner außerhalb des Kreises oder ein Landesprogramm."
-  thin-adjacent: "Nächster Schritt: {names} bietet „{category}“ in der Phase „{other}“ an – {sole} und {names} sollten besprechen, ob sie sich gegenseitig vertreten können."
-  thin-related: "Nächster Schritt: {names} ist in „{phase}“ mit „{other}“ aktiv – {sole} und {names} sollten besprechen, ob dort eine zweite Anlaufstelle entstehen kann."
+  thin-adjacent: "Nächster Schritt: Bei {names} gibt es „{category}“ in der Phase „{other}“ – {sole} und {names} sollten besprechen, ob sie sich gegenseitig vertreten können."
+  thin-related: "Nächster Schritt: Bei {names} gibt es in „{phase}“ schon „{other}“ – {sole} und {names} sollten besprechen, ob dort eine zweite Anlaufstelle entstehen kann."
   thin-none: "Nächster Schritt: {sole} ist die einzige Anlaufstelle; klären Sie, wer bei Ausfall einspringt."
   unlinked-handover: "Nächster Schritt: {a} und {b} sollten sich treffen und vereinbaren, wie sie Gründende von „{from}“ nach „{to}“ weitergeben, und den Verweis (refers_to) eintragen."
   isolated-integration: "Nächster Schritt: {institution} und {partner} zusammenbringen und den Verweis (refers_to) eintragen."
@@ -535,11 +536,11 @@ report:
   generated: "Made with offermap."
   skip: Skip to content
 step:
-  gap-adjacent: "Next step: {names} already offers “{category}” in the phase “{other}” – ask whether it can extend that to “{phase}”."
-  gap-related: "Next step: {names} is already active in “{phase}” with “{other}” – ask whether “{category}” can be added there."
+  gap-adjacent: "Next step: at {names}, “{category}” already exists in the phase “{other}” – ask whether that can be extended to “{phase}”."
+  gap-related: "Next step: at {names}, “{other}” already exists in “{phase}” – ask whether “{category}” can be added there."
   gap-none: "Next step: nobody in the county offers anything similar; look for a partner outside the county or a state programme."
-  thin-adjacent: "Next step: {names} offers “{category}” in the phase “{other}” – {sole} and {names} should discuss standing in for each other."
-  thin-related: "Next step: {names} is active in “{phase}” with “{other}” – {sole} and {names} should discuss a second point of contact there."
+  thin-adjacent: "Next step: at {names}, “{category}” exists in the phase “{other}” – {sole} and {names} should discuss standing in for each other."
+  thin-related: "Next step: at {names}, “{other}” exists in “{phase}” – {sole} and {names} should discuss a second point of contact there."
   thin-none: "Next step: {sole} is the only point of contact; agree who steps in when it is unavailable."
   unlinked-handover: "Next step: {a} and {b} should meet, agree how they pass founders on from “{from}” to “{to}”, and record the referral (refers_to)."
   isolated-integration: "Next step: bring {institution} and {partner} together and record the referral (refers_to)."

@@ -42,7 +42,7 @@ struct NetworkView {
         ]
     }
 
-    static let nodeWidth = 200, nodeHeight = 26, rowHeight = 34, top = 44, columnGap = 90
+    static let nodeWidth = 240, nodeHeight = 26, rowHeight = 34, top = 44, columnGap = 70
 
     func diagram() -> [String: Any] {
         let sides: [Network.Side] = [.integration, .other, .founding]
@@ -52,13 +52,13 @@ struct NetworkView {
         let isolated = Set(network.isolated)
         for (column, side) in sides.enumerated() {
             let x = 10 + column * (NetworkView.nodeWidth + NetworkView.columnGap)
-            columns.append(["x": x + NetworkView.nodeWidth / 2, "label": texts("network.side_\(side.rawValue)")])
+            columns.append(["x": x, "label": texts("network.side_\(side.rawValue)")])
             for (row, institution) in network.members(side).enumerated() {
                 let y = NetworkView.top + row * NetworkView.rowHeight
                 position[institution.id] = (x, y, column)
                 let label = name(institution.id)
                 nodes.append(["x": x, "y": y, "w": NetworkView.nodeWidth, "h": NetworkView.nodeHeight,
-                              "tx": x + 8, "ty": y + 17, "label": label.count > 30 ? String(label.prefix(29)) + "…" : label,
+                              "tx": x + 8, "ty": y + 17, "label": label.count > 34 ? String(label.prefix(33)) + "…" : label,
                               "title": institution.name, "isolated": isolated.contains(institution.id)])
             }
         }

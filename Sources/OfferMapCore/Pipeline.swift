@@ -116,3 +116,34 @@ extension Day {
         return Day(year: parts.year!, month: parts.month!, day: parts.day!)
     }
 }
+
+extension Pipeline {
+    /// At most this many counties get a heatmap and a difference list when none are chosen.
+    public static let heatmapLimit = 8
+
+    /// `offermap compare`: load → classify → compare → write `<out>/compare/`.
+    public static func compare(_ options: BuildOptions, progress: (String) -> Void = { _ in }) throws -> BuildResult {
+        var diagnostics = Diagnostics()
+        progress("[1/4] load")
+        let counties = try load(options, diagnostics: &diagnostics)
+        let templates = Templates(overrides: options.templates, diagnostics: &diagnostics)
+        if diagnostics.hasErrors { return BuildResult(diagnostics: diagnostics, blocked: true) }
+        progress("[2/4] classify")
+        let landscapes = analyse(counties, options: options, diagnostics: &diagnostics)
+        if diagnostics.hasErrors || (options.strict && diagnostics.hasWarnings) {
+            return BuildResult(diagnostics: diagnostics, landscapes: landscapes, blocked: true)
+        }
+        progress("[3/4] compare")
+        let comparison = Comparison(landscapes)
+        let shown = options.counties.isEmpty ? comparison.mostDifferent(limit: heatmapLimit) : options.counties
+        let texts = Texts.shipped(options.language ?? .de)
+        let context = CompareView(comparison: comparison, texts: texts, date: options.date,
+                                  shown: landscapes.map(\.county.id).filter(shown.contains)).context()
+        var writer = OutputWriter(root: options.out)
+        writer.add("compare/compare.md", templates.render("compare.md", context))
+        writer.add("compare/compare.html", templates.render("compare.html", context))
+        writer.add("compare/compare.json", CompareJSON.make(comparison, date: options.date).serialized())
+        progress("[4/4] write")
+        return BuildResult(diagnostics: diagnostics, written: try writer.commit(), landscapes: landscapes)
+    }
+}

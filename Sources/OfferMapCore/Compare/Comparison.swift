@@ -1,0 +1,129 @@
+/// Key figures of one county, as compared.
+public struct CountyFigures: Sendable {
+    public var id: String
+    public var name: String
+    public var summary: Summary
+    public var gaps: Int
+    public var thin: Int
+    public var overlaps: Int
+    /// Languages other than German offered somewhere in the expected cells.
+    public var languages: [String]
+    /// Integration and MSO institutions with a link to founding advice.
+    public var integrationLinked: Int
+    public var integrationTotal: Int
+
+    public var integrationShare: Double? {
+        integrationTotal == 0 ? nil : Double(integrationLinked) / Double(integrationTotal)
+    }
+}
+
+/// A cell that is weak in one county but covered elsewhere, with who covers it there.
+public struct Difference: Sendable {
+    public struct Elsewhere: Sendable {
+        public var county: String
+        public var status: CellStatus
+        public var institutions: Int
+        /// Institution type ids, sorted.
+        public var types: [String]
+        public var offers: [String]
+    }
+
+    public var county: String
+    public var phase: String
+    public var category: String
+    public var status: CellStatus
+    public var elsewhere: [Elsewhere]
+}
+
+/// Counties side by side, on the phase and category ids they share.
+public struct Comparison: Sendable {
+    public var landscapes: [Landscape]
+    public var figures: [CountyFigures]
+    public var phases: [String]
+    public var categories: [String]
+    /// Ids that not every county's taxonomy has.
+    public var uncomparedPhases: [String]
+    public var uncomparedCategories: [String]
+    public var differences: [Difference]
+
+    public init(_ landscapes: [Landscape]) {
+        self.landscapes = landscapes
+        figures = landscapes.map(Comparison.figures)
+        let allPhases = Comparison.union(landscapes.map(\.taxonomy.phaseIDs))
+        let allCategories = Comparison.union(landscapes.map(\.taxonomy.categoryIDs))
+        let phases = allPhases.filter { id in landscapes.allSatisfy { $0.taxonomy.phaseIDs.contains(id) } }
+        let categories = allCategories.filter { id in landscapes.allSatisfy { $0.taxonomy.categoryIDs.contains(id) } }
+        self.phases = phases
+        self.categories = categories
+        uncomparedPhases = allPhases.filter { !phases.contains($0) }
+        uncomparedCategories = allCategories.filter { !categories.contains($0) }
+        differences = []
+        differences = findDifferences()
+    }
+
+    /// Ids in first-seen order.
+    static func union(_ lists: [[String]]) -> [String] {
+        var result: [String] = []
+        for list in lists { for id in list where !result.contains(id) { result.append(id) } }
+        return result
+    }
+
+    static func figures(_ landscape: Landscape) -> CountyFigures {
+        let cells = landscape.cells
+        let expectedOffers = Set(cells.filter(\.expected).flatMap(\.offers))
+        let languages = Set(landscape.offers.filter { expectedOffers.contains($0.fullID) }.flatMap(\.offer.languages)).subtracting(["de"])
+        let share = Network(landscape.county).linkedShare(.integration, to: .founding)
+        return CountyFigures(id: landscape.county.id, name: landscape.county.name, summary: landscape.summary,
+                             gaps: cells.filter { $0.status == .gap }.count, thin: cells.filter { $0.status == .thin }.count,
+                             overlaps: cells.filter { $0.status == .overlap }.count, languages: languages.sorted(),
+                             integrationLinked: share.linked, integrationTotal: share.total)
+    }
+
+    public func status(_ county: Int, _ phase: String, _ category: String) -> CellStatus? {
+        landscapes[county].cell(phase, category)?.status
+    }
+
+    static let strong: Set<CellStatus> = [.covered, .overlap]
+
+    func findDifferences() -> [Difference] {
+        var result: [Difference] = []
+        for (index, landscape) in landscapes.enumerated() {
+            for phase in phases {
+                for category in categories {
+                    guard let cell = landscape.cell(phase, category), cell.status == .gap || cell.status == .thin else { continue }
+                    let elsewhere = landscapes.enumerated().compactMap { other -> Difference.Elsewhere? in
+                        guard other.offset != index, let theirs = other.element.cell(phase, category),
+                              Comparison.strong.contains(theirs.status) else { return nil }
+                        let types = Set(theirs.institutions.compactMap { id in other.element.county.institutions.first { $0.id == id }?.type })
+                        let titles = other.element.offers.filter { theirs.offers.contains($0.fullID) }.map(\.offer.title)
+                        return Difference.Elsewhere(county: other.element.county.id, status: theirs.status, institutions: theirs.n,
+                                                    types: types.sorted(), offers: Array(titles.prefix(3)))
+                    }
+                    .sorted { ($1.institutions, $0.county) < ($0.institutions, $1.county) }
+                    if !elsewhere.isEmpty {
+                        result.append(Difference(county: landscape.county.id, phase: phase, category: category, status: cell.status,
+                                                 elsewhere: Array(elsewhere.prefix(3))))
+                    }
+                }
+            }
+        }
+        return result
+    }
+
+    /// The counties whose matrices differ most from the most common status per cell (at most `limit`).
+    public func mostDifferent(limit: Int) -> [String] {
+        guard landscapes.count > limit else { return landscapes.map(\.county.id) }
+        var distance = [Int](repeating: 0, count: landscapes.count)
+        for phase in phases {
+            for category in categories {
+                let statuses = landscapes.indices.map { status($0, phase, category) }
+                var counts: [CellStatus: Int] = [:]
+                for status in statuses.compactMap({ $0 }) { counts[status, default: 0] += 1 }
+                let mode = counts.max { a, b in a.value != b.value ? a.value < b.value : a.key.rawValue > b.key.rawValue }?.key
+                for (index, status) in statuses.enumerated() where status != mode { distance[index] += 1 }
+            }
+        }
+        return landscapes.indices.sorted { (distance[$1], landscapes[$0].county.id) < (distance[$0], landscapes[$1].county.id) }
+            .prefix(limit).map { landscapes[$0].county.id }
+    }
+}

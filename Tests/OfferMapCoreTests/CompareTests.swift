@@ -1,0 +1,117 @@
+import Foundation
+import Testing
+@testable import OfferMapCore
+
+@Suite struct CompareTests {
+    /// Three counties: "nord" strong in pre-founding advice, "sued" with a gap there,
+    /// "west" with its own categories (one extra, several missing).
+    static func inputs() -> Scratch {
+        var files: [String: String] = [:]
+        func add(_ county: String, _ name: String, _ institutions: [(String, String)]) {
+            files["\(county)/county.yaml"] = "name: \(name)\n"
+            for (path, text) in institutions { files[path.replacingOccurrences(of: "k/", with: "\(county)/")] = text }
+        }
+        add("nord", "Kreis Nord", [
+            inst("wfg", type: "wirtschaftsfoerderung", refers: ["mbe"], offers: [offer("Businessplan-Beratung", "vorgruendung", "beratung")]),
+            inst("ihk", type: "kammer", offers: [offer("Gründungssprechtag", "vorgruendung", "beratung"), offer("Gewerbe", "gruendung", "recht")]),
+            inst("mbe", type: "integration", offers: [offer("Beratung auf Arabisch", "orientierung", "information", languages: "de, ar")]),
+        ])
+        add("sued", "Kreis Süd", [
+            inst("amt", type: "behoerde", offers: [offer("Gewerbeanmeldung", "gruendung", "recht")]),
+            inst("verein", type: "mso", offers: [offer("Treff", "orientierung", "information", languages: "tr")]),
+        ])
+        add("west", "Kreis West", [
+            inst("hub", type: "verein", offers: [offer("Digitalberatung", "vorgruendung", "digital")]),
+        ])
+        files["west/taxonomy.yaml"] = """
+        categories:
+          - id: beratung
+            label: {de: "Beratung & Coaching", en: "Advice & coaching"}
+          - id: recht
+            label: {de: "Recht", en: "Law"}
+          - id: information
+            label: {de: "Information", en: "Information"}
+          - id: digital
+            label: {de: "Digitalisierung", en: "Digitalisation"}
+        expected:
+          vorgruendung: [beratung]
+        """
+        return Scratch(files)
+    }
+
+    func run() throws -> (Comparison, [String: String]) {
+        let scratch = CompareTests.inputs()
+        var options = BuildOptions(date: Day("2026-11-25")!)
+        options.inputs = scratch.root
+        options.out = scratch.root + "/out"
+        let result = try Pipeline.compare(options)
+        #expect(!result.blocked, "\(result.diagnostics.sorted.map(\.formatted))")
+        var files: [String: String] = [:]
+        for name in ["compare.md", "compare.html", "compare.json"] { files[name] = scratch.read("out/compare/\(name)") }
+        return (Comparison(result.landscapes), files)
+    }
+
+    @Test func figuresEqualEachCountysOwnSummary() throws {
+        let (comparison, _) = try run()
+        for (figures, landscape) in zip(comparison.figures, comparison.landscapes) {
+            #expect(figures.summary.institutions == landscape.summary.institutions)
+            #expect(figures.summary.offers == landscape.summary.offers)
+            #expect(figures.summary.coveredExpected == landscape.summary.coveredExpected)
+            #expect(figures.gaps == landscape.findings.filter { $0.kind == .gap }.count)
+            #expect(figures.thin == landscape.findings.filter { $0.kind == .thin }.count)
+        }
+        let nord = comparison.figures.first { $0.id == "nord" }!
+        #expect(nord.languages == ["ar"])
+        #expect(nord.integrationLinked == 1 && nord.integrationTotal == 1)
+    }
+
+    @Test func differentTaxonomiesCompareOnSharedIDs() throws {
+        let (comparison, files) = try run()
+        #expect(comparison.phases == ["orientierung", "vorgruendung", "gruendung", "festigung", "wachstum", "nachfolge"])
+        #expect(comparison.categories == ["information", "beratung", "recht"])
+        #expect(comparison.uncomparedCategories.contains("digital"))
+        #expect(comparison.uncomparedCategories.contains("finanzierung"))
+        #expect(files["compare.md"]!.contains("Nicht verglichen, weil nicht alle Kreise sie verwenden: "))
+        #expect(files["compare.md"]!.contains("Digitalisierung"))
+    }
+
+    @Test func weakHereCoveredElsewhereNamesWhoDoesIt() throws {
+        let (comparison, files) = try run()
+        let difference = comparison.differences.first { $0.county == "sued" && $0.phase == "vorgruendung" && $0.category == "beratung" }
+        #expect(difference?.status == .gap)
+        #expect(difference?.elsewhere.first?.county == "nord")
+        #expect(difference?.elsewhere.first?.types == ["kammer", "wirtschaftsfoerderung"])
+        #expect(files["compare.md"]!.contains("Kreis Nord: abgedeckt von 2 Einrichtungen (Kammer und Wirtschaftsförderung) – „Gründungssprechtag“, „Businessplan-Beratung“."))
+    }
+
+    @Test func cellByCellGolden() throws {
+        let (_, files) = try run()
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/compare/compare.json")
+        if ProcessInfo.processInfo.environment["OFFERMAP_RECORD"] != nil {
+            try Data(files["compare.json"]!.utf8).write(to: url)
+        }
+        #expect(files["compare.json"] == (try String(contentsOf: url, encoding: .utf8)))
+    }
+
+    @Test func manyCountiesShowOnlyTheMostDifferentHeatmaps() throws {
+        var files: [String: String] = [:]
+        for index in 0..<12 {
+            let id = "k\(index)"
+            files["\(id)/county.yaml"] = "name: Kreis \(index)\n"
+            let phase = index < 10 ? "vorgruendung" : "nachfolge"
+            files["\(id)/institutions/a.md"] = institution("name: A\ntype: kammer\nupdated: 2026-10-01\noffers:\n" + offer("X", phase, "beratung"))
+        }
+        let scratch = Scratch(files)
+        var options = BuildOptions(date: Day("2026-11-25")!)
+        options.inputs = scratch.root
+        options.out = scratch.root + "/out"
+        let result = try Pipeline.compare(options)
+        let comparison = Comparison(result.landscapes)
+        let shown = comparison.mostDifferent(limit: Pipeline.heatmapLimit)
+        #expect(shown.count == Pipeline.heatmapLimit)
+        #expect(shown.prefix(2).sorted() == ["k10", "k11"])
+        let html = scratch.read("out/compare/compare.html")!
+        #expect(html.components(separatedBy: "<figure>").count - 1 == Pipeline.heatmapLimit)
+        #expect(html.components(separatedBy: "<tr><th scope=\"row\">Kreis").count - 1 == 12)
+    }
+}

@@ -147,3 +147,27 @@ extension Pipeline {
         return BuildResult(diagnostics: diagnostics, written: try writer.commit(), landscapes: landscapes)
     }
 }
+
+extension Pipeline {
+    /// `offermap publish`: load → classify → pages and open data → write `<out>/site/`.
+    public static func publish(_ options: BuildOptions, baseURL: String?, progress: (String) -> Void = { _ in }) throws -> BuildResult {
+        var diagnostics = Diagnostics()
+        progress("[1/4] load")
+        let counties = try load(options, diagnostics: &diagnostics)
+        let templates = Templates(overrides: options.templates, diagnostics: &diagnostics)
+        if diagnostics.hasErrors { return BuildResult(diagnostics: diagnostics, blocked: true) }
+        progress("[2/4] classify")
+        let landscapes = analyse(counties, options: options, diagnostics: &diagnostics)
+        if diagnostics.hasErrors || (options.strict && diagnostics.hasWarnings) {
+            return BuildResult(diagnostics: diagnostics, landscapes: landscapes, blocked: true)
+        }
+        progress("[3/4] render")
+        let texts = Texts.shipped(options.language ?? .de)
+        let pages = SiteBuilder.pages(landscapes, comparison: Comparison(landscapes), templates: templates, texts: texts,
+                                      date: options.date, baseURL: baseURL)
+        var writer = OutputWriter(root: options.out)
+        for (path, content) in pages { writer.add("site/" + path, content) }
+        progress("[4/4] write")
+        return BuildResult(diagnostics: diagnostics, written: try writer.commit(), landscapes: landscapes)
+    }
+}

@@ -463,6 +463,351 @@ _{{audience_note}}_
 {{t.report.generated}}
 
 """####,
+        "site-compare.html": ####"""
+{{> site-head.html}}
+<main id="inhalt">
+<h1>{{title}}</h1>
+<p class="lead">{{t.compare.subtitle}} · {{date}}</p>
+<div class="scroll">
+<table class="figures-table">
+<caption class="note">{{t.compare.sorted}}</caption>
+<thead><tr><th scope="col">{{t.compare.county}}</th><th scope="col">{{t.report.institutions}}</th><th scope="col">{{t.report.offers}}</th><th scope="col">{{t.report.expected_cells}}</th><th scope="col">{{t.report.coverage}}</th><th scope="col">{{t.compare.gaps}}</th><th scope="col">{{t.compare.thin}}</th><th scope="col">{{t.compare.overlaps}}</th><th scope="col">{{t.compare.languages}}</th><th scope="col">{{t.compare.integration}}</th></tr></thead>
+<tbody>
+{{#counties}}<tr><th scope="row"><a href="{{id}}/index.html">{{name}}</a></th><td>{{institutions}}</td><td>{{offers}}</td><td>{{covered}}</td><td>{{coverage}}</td><td>{{gaps}}</td><td>{{thin}}</td><td>{{overlaps}}</td><td>{{languages}}</td><td>{{integration}}</td></tr>
+{{/counties}}
+</tbody>
+</table>
+</div>
+{{#not_compared}}<p>{{not_compared}}</p>{{/not_compared}}
+<h2>{{t.compare.differences}}</h2>
+{{#differences}}
+<h3>{{name}}</h3>
+<ul>
+{{#items}}<li><strong>{{cell}}</strong> ({{t.compare.here}}: {{status}}). {{elsewhere}}</li>
+{{/items}}
+</ul>
+{{/differences}}
+</main>
+{{> site-foot.html}}
+
+"""####,
+        "site-county.html": ####"""
+{{> site-head.html}}
+<main id="inhalt">
+<h1>{{county_name}}</h1>
+<p class="lead">{{t.report.subtitle}} · {{date}}</p>
+<ul class="figures">
+<li><strong>{{summary.institutions}}</strong> {{t.report.institutions}}</li>
+<li><strong>{{summary.offers}}</strong> {{t.report.offers}}</li>
+<li><strong>{{summary.coverage}}</strong> {{t.report.coverage}}</li>
+</ul>
+<section aria-labelledby="h-matrix">
+<h2 id="h-matrix">{{t.report.matrix}}</h2>
+<p>{{t.site.matrix_help}}</p>
+{{> site-matrix.html}}
+</section>
+<section aria-labelledby="h-findings" class="findings">
+<h2 id="h-findings">{{t.report.findings}}</h2>
+{{#finding_groups}}
+<h3>{{heading}} ({{count}})</h3>
+<ul>
+{{#items}}<li>{{message}}</li>
+{{/items}}
+</ul>
+{{/finding_groups}}
+</section>
+<section aria-labelledby="h-directory">
+<h2 id="h-directory">{{t.report.directory}}</h2>
+<ul class="directory">
+{{#institutions}}<li><a href="institutions/{{id}}.html">{{name}}</a>{{#short}} ({{short}}){{/short}} – {{type}}</li>
+{{/institutions}}
+</ul>
+</section>
+{{#network}}
+<section aria-labelledby="h-network">
+<h2 id="h-network">{{t.network.title}}</h2>
+<ul>
+<li>{{integration_share}}</li>
+<li>{{founding_share}}</li>
+<li>{{t.network.bridges}}: {{bridges}}</li>
+</ul>
+<div class="scroll">
+<table class="offers">
+<caption class="note">{{t.network.help}}</caption>
+<thead><tr><th scope="col">{{t.network.who}}</th><th scope="col">{{t.network.side}}</th><th scope="col">{{t.network.refers_to}}</th><th scope="col">{{t.network.referred_by}}</th></tr></thead>
+<tbody>
+{{#rows}}<tr><td><a href="institutions/{{id}}.html">{{name}}</a></td><td>{{side}}</td><td>{{refers_to}}</td><td>{{referred_by}}</td></tr>
+{{/rows}}
+</tbody>
+</table>
+</div>
+</section>
+{{/network}}
+<p><a href="embed.html">{{t.site.embed_link}}</a></p>
+</main>
+{{> site-foot.html}}
+
+"""####,
+        "site-embed.html": ####"""
+<!DOCTYPE html>
+<html lang="{{lang}}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{{page_title}}</title>
+<link rel="stylesheet" href="{{root}}assets/site.css">
+<base target="_top">
+</head>
+<body class="embed">
+<main>
+<h1>{{county_name}}</h1>
+<p>{{t.site.matrix_help}}</p>
+{{> site-matrix.html}}
+<p><a href="index.html">{{t.site.embed_more}}</a></p>
+</main>
+</body>
+</html>
+
+"""####,
+        "site-finder.html": ####"""
+{{> site-head.html}}
+<main id="inhalt">
+<h1>{{page_title}}</h1>
+<p class="lead">{{t.site.finder_intro}}</p>
+<form id="finder" class="finder" hidden>
+{{#filters}}
+<fieldset>
+<legend>{{label}}</legend>
+<label><input type="radio" name="{{key}}" value="" checked> {{t.site.any}}</label>
+{{#options}}<label><input type="radio" name="{{key}}" value="{{id}}"> {{label}}</label>
+{{/options}}
+</fieldset>
+{{/filters}}
+<p><button type="reset">{{t.site.reset}}</button></p>
+</form>
+<p id="count" class="count" aria-live="polite">{{total}} {{t.report.offers}}</p>
+<ul class="offer-list" id="results">
+{{#offers}}{{> site-offer.html}}
+{{/offers}}
+</ul>
+<p id="none" class="note" hidden>{{t.site.no_results}}</p>
+</main>
+<script src="assets/finder.js"></script>
+{{> site-foot.html}}
+
+"""####,
+        "site-finder.js": ####"""
+// Enhances finder.html: shows the filter form and hides offers that do not match.
+// Without JavaScript the page lists every offer.
+(function () {
+  var form = document.getElementById("finder");
+  if (!form) return;
+  form.hidden = false;
+  var items = Array.prototype.slice.call(document.querySelectorAll("#results .offer"));
+  var count = document.getElementById("count");
+  var none = document.getElementById("none");
+  var word = count.textContent.replace(/^[0-9]+\s*/, "");
+  function matches(item, key, value) {
+    if (!value) return true;
+    var words = (item.getAttribute("data-" + key) || "").split(" ");
+    if (key === "groups" && words.indexOf("alle") >= 0) return true;
+    return words.indexOf(value) >= 0;
+  }
+  function update() {
+    var data = new FormData(form);
+    var shown = 0;
+    items.forEach(function (item) {
+      var ok = true;
+      data.forEach(function (value, key) { ok = ok && matches(item, key, value); });
+      item.hidden = !ok;
+      if (ok) shown += 1;
+    });
+    count.textContent = shown + " " + word;
+    none.hidden = shown > 0;
+  }
+  form.addEventListener("change", update);
+  form.addEventListener("reset", function () { setTimeout(update, 0); });
+  update();
+})();
+
+"""####,
+        "site-foot.html": ####"""
+<footer>
+<p>{{t.site.footer}} {{date}} · <a href="{{root}}data/offers.csv">{{t.site.open_data}}</a></p>
+</footer>
+</body>
+</html>
+
+"""####,
+        "site-head.html": ####"""
+<!DOCTYPE html>
+<html lang="{{lang}}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{{page_title}} – {{site_title}}</title>
+<link rel="stylesheet" href="{{root}}assets/site.css">
+</head>
+<body>
+<a class="skip" href="#inhalt">{{t.report.skip}}</a>
+<header class="page">
+<p class="brand"><a href="{{root}}index.html">{{site_title}}</a></p>
+<nav aria-label="{{t.site.nav}}">
+<ul>
+<li><a href="{{root}}index.html">{{t.site.home}}</a></li>
+<li><a href="{{root}}finder.html">{{t.site.finder_title}}</a></li>
+<li><a href="{{root}}compare.html">{{t.compare.title}}</a></li>
+</ul>
+</nav>
+</header>
+
+"""####,
+        "site-index.html": ####"""
+{{> site-head.html}}
+<main id="inhalt">
+<h1>{{site_title}}</h1>
+<p class="lead">{{t.site.intro}}</p>
+<p class="cta"><a class="button" href="finder.html">{{t.site.finder_cta}}</a></p>
+<h2>{{t.site.counties}}</h2>
+<ul class="cards">
+{{#counties}}<li><h3><a href="{{id}}/index.html">{{name}}</a></h3>
+<p>{{state}}</p>
+<p><strong>{{institutions}}</strong> {{t.report.institutions}} · <strong>{{offers}}</strong> {{t.report.offers}} · {{t.report.coverage}} <strong>{{coverage}}</strong> · {{t.compare.gaps}} <strong>{{gaps}}</strong></p></li>
+{{/counties}}
+</ul>
+<h2>{{t.site.data}}</h2>
+<ul>
+<li><a href="data/offers.csv">data/offers.csv</a> – {{t.site.data_csv}}</li>
+{{#counties}}<li><a href="data/{{id}}.json">data/{{id}}.json</a> – {{name}} (offermap.landscape/1)</li>
+{{/counties}}
+<li><a href="data/hsds/organizations.json">data/hsds/</a> – {{t.site.data_hsds}}</li>
+</ul>
+</main>
+{{> site-foot.html}}
+
+"""####,
+        "site-institution.html": ####"""
+{{> site-head.html}}
+<main id="inhalt">
+{{#institution}}
+<h1>{{name}}{{#short}} ({{short}}){{/short}}</h1>
+<p class="meta">{{t.report.type}}: {{type}}{{#address}} · {{address}}{{/address}}{{#updated}} · {{t.report.updated}}: {{updated}}{{/updated}}</p>
+{{#website}}<p><a href="{{website}}">{{website_text}}</a></p>{{/website}}
+<div class="body">{{{body_html}}}</div>
+{{^empty(contacts)}}
+<h2>{{t.report.contacts}}</h2>
+<ul class="contacts">
+{{#contacts}}<li>{{name}}{{#role}}, {{role}}{{/role}}{{#email}}, <a href="{{mailto}}">{{email}}</a>{{/email}}{{#phone}}, {{phone}}{{/phone}}{{#languages}} ({{languages}}){{/languages}}</li>
+{{/contacts}}
+</ul>
+{{/empty(contacts)}}
+<h2>{{t.report.offers}}</h2>
+<ul class="offer-list">
+{{#offers}}<li class="offer" id="o-{{anchor}}">
+<h3 class="offer-title">{{#url}}<a href="{{url}}">{{title}}</a>{{/url}}{{^url}}{{title}}{{/url}}</h3>
+{{#description}}<p>{{description}}</p>{{/description}}
+<dl>
+<dt>{{t.report.phases}}</dt><dd>{{phases}}</dd>
+<dt>{{t.report.categories}}</dt><dd>{{categories}}</dd>
+<dt>{{t.report.languages}}</dt><dd>{{languages}}</dd>
+<dt>{{t.report.target_groups}}</dt><dd>{{target_groups}}</dd>
+{{#cost}}<dt>{{t.report.cost}}</dt><dd>{{cost}}</dd>{{/cost}}
+{{#format}}<dt>{{t.report.format}}</dt><dd>{{format}}</dd>{{/format}}
+</dl>
+</li>
+{{/offers}}
+</ul>
+{{/institution}}
+<p><a href="../index.html">{{t.site.back_to}} {{county.name}}</a></p>
+</main>
+{{> site-foot.html}}
+
+"""####,
+        "site-matrix.html": ####"""
+<div class="scroll">
+<table class="matrix">
+<caption class="note">{{t.report.matrix}}: {{t.report.phase}} × {{t.report.category}}</caption>
+<thead><tr><th scope="col">{{t.report.phase}}</th>{{#matrix_categories}}<th scope="col">{{label}}</th>{{/matrix_categories}}</tr></thead>
+<tbody>
+{{#rows}}
+<tr><th scope="row">{{label}}</th>{{#cells}}<td class="s-{{status}} l-{{level}}{{#expected}} expected{{/expected}}">{{#linked}}<a href="offers.html#c-{{phase}}-{{category}}" aria-label="{{summary}}"><span class="n">{{n}}</span>{{#flag}}<span class="flag">{{flag}}</span>{{/flag}}</a>{{/linked}}{{^linked}}<span class="n">{{n}}</span>{{#flag}}<span class="flag">{{flag}}</span>{{/flag}}{{/linked}}</td>{{/cells}}</tr>
+{{/rows}}
+</tbody>
+</table>
+</div>
+<ul class="legend">
+{{#legend}}<li><span class="swatch s-{{status}}" aria-hidden="true"></span>{{label}}: {{help}}</li>{{/legend}}
+</ul>
+
+"""####,
+        "site-offer.html": ####"""
+<li class="offer" data-phases="{{data_phases}}" data-categories="{{data_categories}}" data-languages="{{data_languages}}" data-groups="{{data_groups}}" data-cost="{{data_cost}}" data-format="{{data_format}}" data-county="{{county_id}}">
+<h3 class="offer-title">{{title}}</h3>
+<p><a href="{{href}}">{{institution}}</a>{{#show_county}} · {{county}}{{/show_county}}</p>
+<dl>
+<dt>{{t.report.phases}}</dt><dd>{{phases}}</dd>
+<dt>{{t.report.categories}}</dt><dd>{{categories}}</dd>
+<dt>{{t.report.languages}}</dt><dd>{{languages}}</dd>
+<dt>{{t.report.target_groups}}</dt><dd>{{target_groups}}</dd>
+{{#cost}}<dt>{{t.report.cost}}</dt><dd>{{cost}}</dd>{{/cost}}
+{{#format}}<dt>{{t.report.format}}</dt><dd>{{format}}</dd>{{/format}}
+</dl>
+</li>
+
+"""####,
+        "site-offers.html": ####"""
+{{> site-head.html}}
+<main id="inhalt">
+<h1>{{page_title}}</h1>
+<p><a href="index.html">{{t.site.back_to}} {{county_name}}</a></p>
+{{#cells}}
+<section id="{{anchor}}" aria-labelledby="h-{{anchor}}">
+<h2 id="h-{{anchor}}">{{heading}}</h2>
+<ul class="offer-list">
+{{#offers}}{{> site-offer.html}}
+{{/offers}}
+</ul>
+</section>
+{{/cells}}
+</main>
+{{> site-foot.html}}
+
+"""####,
+        "site.css": ####"""
+header.page { display: flex; flex-wrap: wrap; align-items: center; justify-content: space-between; gap: .5rem 1.5rem; }
+header.page .brand { margin: 0; font-weight: 700; font-size: 1.2rem; }
+header.page a { color: #fff; }
+header.page nav ul { list-style: none; display: flex; flex-wrap: wrap; gap: .25rem 1.25rem; margin: 0; padding: 0; }
+header.page nav a { text-decoration: underline; }
+a:focus-visible, button:focus-visible, input:focus-visible { outline: 3px solid #e07b00; outline-offset: 2px; }
+.lead { font-size: 1.1rem; }
+.button { display: inline-block; background: var(--accent); color: #fff; padding: .6rem 1.1rem; border-radius: .3rem; text-decoration: none; font-weight: 600; }
+.cards { list-style: none; padding: 0; display: grid; grid-template-columns: repeat(auto-fill, minmax(17rem, 1fr)); gap: 1rem; }
+.cards li { border: 1px solid var(--line); border-radius: .4rem; padding: .25rem 1rem; }
+table.matrix td a { display: block; color: inherit; text-decoration: none; }
+table.matrix td a:hover .n, table.matrix td a:focus .n { text-decoration: underline; }
+.offer-list { list-style: none; padding: 0; }
+.offer { border-top: 1px solid var(--line); padding: .5rem 0; }
+.offer-title { margin: .25rem 0; font-size: 1.05rem; }
+.offer dl { display: grid; grid-template-columns: max-content 1fr; gap: .1rem .75rem; margin: .25rem 0; font-size: .9rem; }
+.offer dt { color: var(--muted); }
+.offer dd { margin: 0; }
+.finder { display: grid; grid-template-columns: repeat(auto-fill, minmax(14rem, 1fr)); gap: .75rem; }
+.finder fieldset { border: 1px solid var(--line); border-radius: .4rem; }
+.finder legend { font-weight: 700; }
+.finder label { display: block; padding: .15rem 0; }
+.count { font-weight: 700; }
+table.figures-table { width: 100%; font-size: .9rem; }
+table.figures-table th, table.figures-table td { border-bottom: 1px solid var(--line); padding: .3rem .4rem; text-align: right; }
+table.figures-table th:first-child, table.figures-table td:first-child { text-align: left; }
+body.embed main { padding: .5rem; }
+[hidden] { display: none !important; }
+@media (max-width: 40rem) {
+  .offer dl { grid-template-columns: 1fr; }
+  header.page { padding: 1rem; }
+}
+
+"""####,
     ]
     static let translations: [String: String] = [
         "de": ####"""
@@ -594,6 +939,53 @@ compare:
   elsewhere: "{county}: abgedeckt von {n} Einrichtungen ({types}) – {offers}."
   here: hier
   not_compared: "Nicht verglichen, weil nicht alle Kreise sie verwenden: {ids}."
+site:
+  title: Gründungswegweiser
+  nav: Hauptnavigation
+  home: Start
+  intro: "Wer hilft beim Gründen – in welcher Phase, mit welcher Unterstützung, in welcher Sprache? Hier finden Gründerinnen, Gründer und Beratende die Angebote der Kreise."
+  finder_cta: "Angebot finden: Phase, Thema und Sprache wählen"
+  finder_title: Angebot finden
+  finder_intro: "Wählen Sie Ihre Phase, das Thema und Ihre Sprache. Die Liste zeigt dann nur passende Angebote."
+  any: egal
+  reset: Auswahl zurücksetzen
+  no_results: "Kein Angebot passt zu dieser Auswahl. Lassen Sie einen Filter weg."
+  counties: Kreise
+  data: Offene Daten
+  data_csv: "alle Angebote als Tabelle (CSV)"
+  data_hsds: "Export im Open-Referral-Standard HSDS 3"
+  matrix_help: "Jedes Feld zeigt, wie viele Einrichtungen in dieser Phase diese Unterstützung anbieten. Ein Klick auf ein Feld zeigt die Angebote."
+  offers_title: "Angebote im {county}"
+  back_to: "Zurück zu"
+  embed_title: "{county} – Übersicht zum Einbetten"
+  embed_link: "Diese Übersicht auf der eigenen Website einbetten"
+  embed_more: "Alle Angebote und Ansprechpersonen"
+  open_data: Offene Daten
+  footer: "Erstellt mit offermap."
+language:
+  de: Deutsch
+  en: Englisch
+  ar: Arabisch
+  tr: Türkisch
+  ru: Russisch
+  uk: Ukrainisch
+  fa: Persisch (Farsi/Dari)
+  pl: Polnisch
+  ro: Rumänisch
+  bg: Bulgarisch
+  it: Italienisch
+  el: Griechisch
+  hr: Kroatisch
+  sr: Serbisch
+  ku: Kurdisch
+  ti: Tigrinya
+  so: Somali
+  fr: Französisch
+  es: Spanisch
+  vi: Vietnamesisch
+  zh: Chinesisch
+  ps: Paschtu
+  sq: Albanisch
 
 """####,
         "en": ####"""
@@ -725,6 +1117,53 @@ compare:
   elsewhere: "{county}: covered by {n} institutions ({types}) – {offers}."
   here: here
   not_compared: "Not compared because not every county uses them: {ids}."
+site:
+  title: Founding guide
+  nav: Main navigation
+  home: Home
+  intro: "Who helps founders – in which phase, with what, in which language? Founders and advisors find the counties' offers here."
+  finder_cta: "Find an offer: choose phase, topic and language"
+  finder_title: Find an offer
+  finder_intro: "Choose your phase, the topic and your language. The list then shows only matching offers."
+  any: any
+  reset: Reset choices
+  no_results: "No offer matches this choice. Leave out a filter."
+  counties: Counties
+  data: Open data
+  data_csv: "all offers as a table (CSV)"
+  data_hsds: "export in the Open Referral standard HSDS 3"
+  matrix_help: "Each cell shows how many institutions offer this support in this phase. Select a cell to see the offers."
+  offers_title: "Offers in {county}"
+  back_to: "Back to"
+  embed_title: "{county} – overview for embedding"
+  embed_link: "Embed this overview on your own website"
+  embed_more: "All offers and contacts"
+  open_data: Open data
+  footer: "Made with offermap."
+language:
+  de: German
+  en: English
+  ar: Arabic
+  tr: Turkish
+  ru: Russian
+  uk: Ukrainian
+  fa: Persian (Farsi/Dari)
+  pl: Polish
+  ro: Romanian
+  bg: Bulgarian
+  it: Italian
+  el: Greek
+  hr: Croatian
+  sr: Serbian
+  ku: Kurdish
+  ti: Tigrinya
+  so: Somali
+  fr: French
+  es: Spanish
+  vi: Vietnamese
+  zh: Chinese
+  ps: Pashto
+  sq: Albanian
 
 """####,
     ]

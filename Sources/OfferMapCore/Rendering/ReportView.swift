@@ -59,7 +59,7 @@ public struct ReportView {
                     let statusLabel = texts("status.\(cell.status.rawValue)")
                     return [
                         "phase": phase.id, "category": category.id,
-                        "n": cell.n, "status": cell.status.rawValue, "status_label": statusLabel,
+                        "n": cell.n, "status": cell.status.rawValue, "status_label": statusLabel, "linked": cell.n > 0,
                         "expected": cell.expected, "institutions": names,
                         "level": min(cell.n, 4),
                         "flag": cell.status == .covered || cell.status == .empty ? "" : statusLabel,

@@ -1,0 +1,89 @@
+/// Open Referral HSDS 3 export: one JSON array per entity (organizations, services, contacts,
+/// languages, service areas, taxonomy terms, and the attributes that link services to terms).
+/// Identifiers are UUIDs derived from offermap's ids, so they stay stable from run to run.
+/// Public data only: contacts appear only with `public: true`.
+public enum HSDS {
+    public static func export(_ landscapes: [Landscape]) -> [String: String] {
+        var organizations: [JSON] = [], services: [JSON] = [], contacts: [JSON] = [], languages: [JSON] = []
+        var areas: [JSON] = [], attributes: [JSON] = []
+        var terms: [String: JSON] = [:]
+        for landscape in landscapes {
+            let county = landscape.county
+            for institution in county.institutions {
+                let organization = uuid("organization:\(county.id)/\(institution.id)")
+                var fields: [String: JSON] = ["id": .string(organization), "name": .string(institution.name),
+                                              "description": .string(plain(institution.body, fallback: institution.name))]
+                if let short = institution.short { fields["alternate_name"] = .string(short) }
+                if let website = safeURL(institution.website), !website.hasPrefix("mailto:") { fields["website"] = .string(website) }
+                organizations.append(.object(fields))
+                for (index, contact) in institution.contacts.filter(\.isPublic).enumerated() {
+                    var fields: [String: JSON] = ["id": .string(uuid("contact:\(county.id)/\(institution.id)/\(index)")),
+                                                  "organization_id": .string(organization), "name": .string(contact.name)]
+                    if let role = contact.role { fields["title"] = .string(role) }
+                    if let email = contact.email { fields["email"] = .string(email) }
+                    contacts.append(.object(fields))
+                }
+            }
+            for offer in landscape.offers {
+                let service = uuid("service:\(county.id)/\(offer.fullID)")
+                var fields: [String: JSON] = [
+                    "id": .string(service), "organization_id": .string(uuid("organization:\(county.id)/\(offer.institutionID)")),
+                    "name": .string(offer.offer.title), "status": .string("active"),
+                ]
+                if !offer.offer.description.isEmpty { fields["description"] = .string(offer.offer.description) }
+                if let url = safeURL(offer.offer.url), !url.hasPrefix("mailto:") { fields["url"] = .string(url) }
+                services.append(.object(fields))
+                for code in offer.offer.languages {
+                    languages.append(.object(["id": .string(uuid("language:\(service)/\(code)")), "service_id": .string(service),
+                                              "code": .string(code)]))
+                }
+                let area = offer.offer.municipalities.isEmpty ? county.name : offer.offer.municipalities.joined(separator: ", ")
+                areas.append(.object(["id": .string(uuid("area:\(service)")), "service_id": .string(service),
+                                      "name": .string(area), "description": .string(county.name)]))
+                for (kind, ids, list) in [("phase", offer.phases, landscape.taxonomy.phases), ("category", offer.categories, landscape.taxonomy.categories)] {
+                    for id in ids {
+                        let term = uuid("term:\(kind):\(id)")
+                        let label = list.first { $0.id == id }?.label
+                        terms[term] = .object(["id": .string(term), "code": .string("\(kind):\(id)"), "name": .string(label?.de ?? id),
+                                               "description": .string(label?.en ?? id), "taxonomy": .string("offermap \(kind)"),
+                                               "version": .string("1")])
+                        attributes.append(.object(["id": .string(uuid("attribute:\(service)/\(kind):\(id)")),
+                                                   "link_id": .string(service), "link_type": .string("service"),
+                                                   "link_entity": .string("service"), "taxonomy_term_id": .string(term)]))
+                    }
+                }
+            }
+        }
+        let sortedTerms = terms.keys.sorted().map { terms[$0]! }
+        return [
+            "organizations.json": JSON.array(organizations).serialized(), "services.json": JSON.array(services).serialized(),
+            "contacts.json": JSON.array(contacts).serialized(), "languages.json": JSON.array(languages).serialized(),
+            "service_areas.json": JSON.array(areas).serialized(), "taxonomy_terms.json": JSON.array(sortedTerms).serialized(),
+            "attributes.json": JSON.array(attributes).serialized(),
+        ]
+    }
+
+    /// The institution's description without Markdown marks, for fields that expect plain text.
+    static func plain(_ markdown: String, fallback: String) -> String {
+        let text = markdown.trimmingCharacters(in: .whitespacesAndNewlines)
+        return text.isEmpty ? fallback : text
+    }
+
+    /// A stable UUID (version 8, RFC 9562 "custom") from two FNV-1a hashes of the name.
+    static func uuid(_ name: String) -> String {
+        func fnv(_ seed: UInt64) -> UInt64 {
+            var hash = seed
+            for byte in name.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100000001b3 }
+            return hash
+        }
+        var bytes = withUnsafeBytes(of: fnv(0xcbf29ce484222325).bigEndian, Array.init)
+            + withUnsafeBytes(of: fnv(0x84222325cbf29ce4).bigEndian, Array.init)
+        bytes[6] = (bytes[6] & 0x0F) | 0x80
+        bytes[8] = (bytes[8] & 0x3F) | 0x80
+        let hex = bytes.map { String($0, radix: 16).count == 1 ? "0" + String($0, radix: 16) : String($0, radix: 16) }.joined()
+        let parts = [hex.prefix(8), hex.dropFirst(8).prefix(4), hex.dropFirst(12).prefix(4), hex.dropFirst(16).prefix(4), hex.dropFirst(20)]
+        return parts.joined(separator: "-")
+    }
+}
+
+import Foundation

@@ -1,0 +1,67 @@
+/// `offermap publish`: the public website under `<out>/site/`.
+/// Everything public: only contacts with `public: true` appear anywhere.
+public enum SiteBuilder {
+    public static func pages(_ landscapes: [Landscape], comparison: Comparison, templates: Templates, texts: Texts,
+                             date: Day, baseURL: String?) -> [String: String] {
+        let view = SiteView(landscapes: landscapes, texts: texts, date: date)
+        var files: [String: String] = [:]
+        files["index.html"] = templates.render("site-index.html", view.index())
+        files["finder.html"] = templates.render("site-finder.html", view.finder())
+        var compare = CompareView(comparison: comparison, texts: texts, date: date,
+                                  shown: comparison.mostDifferent(limit: Pipeline.heatmapLimit)).context()
+        compare.merge(view.common(root: "", title: texts("compare.title"))) { $1 }
+        files["compare.html"] = templates.render("site-compare.html", compare)
+        files["assets/site.css"] = templates.render("report.css", [:]) + templates.render("site.css", [:])
+        files["assets/finder.js"] = templates.render("site-finder.js", [:])
+        for landscape in landscapes {
+            let id = landscape.county.id
+            files["\(id)/index.html"] = templates.render("site-county.html", view.county(landscape))
+            files["\(id)/offers.html"] = templates.render("site-offers.html", view.offers(landscape))
+            files["\(id)/embed.html"] = templates.render("site-embed.html", view.embed(landscape))
+            for institution in landscape.county.institutions {
+                files["\(id)/institutions/\(institution.id).html"] = templates.render("site-institution.html",
+                                                                                      view.institution(institution, landscape))
+            }
+            files["data/\(id).json"] = LandscapeJSON.make(landscape, audience: .public).serialized()
+        }
+        files["data/offers.csv"] = OffersCSV.make(landscapes)
+        for (name, content) in HSDS.export(landscapes) { files["data/hsds/\(name)"] = content }
+        if let baseURL { files["sitemap.xml"] = sitemap(baseURL, paths: files.keys.filter { $0.hasSuffix(".html") && !$0.hasSuffix("embed.html") }) }
+        return files
+    }
+
+    static func sitemap(_ baseURL: String, paths: [String]) -> String {
+        let base = baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
+        let entries = paths.sorted().map { "  <url><loc>\(xmlEscape(base + $0))</loc></url>" }
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+            + entries.joined(separator: "\n") + "\n</urlset>\n"
+    }
+
+    static func xmlEscape(_ text: String) -> String {
+        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+    }
+}
+
+/// `data/offers.csv`: one flat row per offer of every county, public fields only.
+public enum OffersCSV {
+    public static func make(_ landscapes: [Landscape]) -> String {
+        var rows: [[String]] = []
+        for landscape in landscapes {
+            for offer in landscape.offers {
+                let institution = landscape.county.institutions.first { $0.id == offer.institutionID }
+                rows.append([
+                    landscape.county.id, landscape.county.name, offer.institutionID, institution?.name ?? "",
+                    institution?.type ?? "", offer.fullID, offer.offer.title, offer.offer.description,
+                    offer.phases.joined(separator: ";"), offer.categories.joined(separator: ";"),
+                    offer.offer.targetGroups.joined(separator: ";"), offer.offer.languages.joined(separator: ";"),
+                    offer.offer.cost ?? "", offer.offer.format ?? "", offer.offer.municipalities.joined(separator: ";"),
+                    offer.offer.url ?? "", institution?.website ?? "",
+                ])
+            }
+        }
+        return CSV.document(header: ["county_id", "county", "institution_id", "institution", "institution_type", "offer_id",
+                                     "title", "description", "phases", "categories", "target_groups", "languages", "cost",
+                                     "format", "municipalities", "url", "website"], rows: rows)
+    }
+}

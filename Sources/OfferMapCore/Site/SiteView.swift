@@ -1,0 +1,117 @@
+/// Values for the website's pages. Every page gets `root`, the relative way back to the
+/// site's top folder, so that all links stay relative and work from file:// and any host.
+struct SiteView {
+    let landscapes: [Landscape]
+    let texts: Texts
+    let date: Day
+
+    var language: Language { texts.language }
+
+    func common(root: String, title: String) -> [String: Any] {
+        [
+            "t": texts.tree, "lang": language.rawValue, "root": root, "page_title": title,
+            "site_title": texts("site.title"), "date": texts("report.date", ["date": texts.date(date)]),
+        ]
+    }
+
+    func languageName(_ code: String) -> String {
+        let name = texts("language.\(code)")
+        return name == "language.\(code)" ? code : name
+    }
+
+    func index() -> [String: Any] {
+        var context = common(root: "", title: texts("site.title"))
+        context["counties"] = landscapes.map { landscape -> [String: Any] in
+            let summary = landscape.summary
+            return ["id": landscape.county.id, "name": landscape.county.name, "state": landscape.county.state ?? "",
+                    "institutions": summary.institutions, "offers": summary.offers, "coverage": texts.percent(summary.coverage),
+                    "gaps": landscape.findings.filter { $0.kind == .gap }.count]
+        }
+        return context
+    }
+
+    func county(_ landscape: Landscape) -> [String: Any] {
+        var context = ReportView(landscape: landscape, audience: .public, texts: texts).context()
+        context.merge(common(root: "../", title: landscape.county.name)) { $1 }
+        context["county_name"] = landscape.county.name
+        return context
+    }
+
+    /// Offers grouped by the non-empty cells, in taxonomy order: the targets of the heatmap's links.
+    func offers(_ landscape: Landscape) -> [String: Any] {
+        var context = common(root: "../", title: texts("site.offers_title", ["county": landscape.county.name]))
+        context["county_name"] = landscape.county.name
+        context["cells"] = landscape.cells.filter { $0.n > 0 }.map { cell -> [String: Any] in
+            let phase = landscape.taxonomy.phase(cell.phase)?.label.text(language) ?? cell.phase
+            let category = landscape.taxonomy.category(cell.category)?.label.text(language) ?? cell.category
+            return ["anchor": "c-\(cell.phase)-\(cell.category)", "heading": "\(phase) × \(category)",
+                    "offers": landscape.offers.filter { cell.offers.contains($0.fullID) }.map { offerItem($0, landscape) }]
+        }
+        return context
+    }
+
+    func offerItem(_ offer: ClassifiedOffer, _ landscape: Landscape) -> [String: Any] {
+        let taxonomy = landscape.taxonomy
+        func labels(_ ids: [String], _ terms: [Term]) -> String {
+            ids.map { id in terms.first { $0.id == id }?.label.text(language) ?? id }.joined(separator: ", ")
+        }
+        let institution = landscape.county.institutions.first { $0.id == offer.institutionID }
+        var item: [String: Any] = [
+            "title": offer.offer.title,
+            "institution": institution?.name ?? offer.institutionID,
+            "href": "institutions/\(offer.institutionID).html",
+            "county_id": landscape.county.id, "county": landscape.county.name,
+            "phases": labels(offer.phases, taxonomy.phases), "categories": labels(offer.categories, taxonomy.categories),
+            "languages": offer.offer.languages.map(languageName).joined(separator: ", "),
+            "target_groups": labels(offer.offer.targetGroups, taxonomy.targetGroups),
+            "data_phases": offer.phases.joined(separator: " "), "data_categories": offer.categories.joined(separator: " "),
+            "data_languages": offer.offer.languages.joined(separator: " "), "data_groups": offer.offer.targetGroups.joined(separator: " "),
+            "data_cost": offer.offer.cost ?? "", "data_format": offer.offer.format ?? "",
+        ]
+        if let cost = offer.offer.cost { item["cost"] = labels([cost], taxonomy.costs) }
+        if let format = offer.offer.format { item["format"] = labels([format], taxonomy.formats) }
+        return item
+    }
+
+    func institution(_ institution: Institution, _ landscape: Landscape) -> [String: Any] {
+        let view = ReportView(landscape: landscape, audience: .public, texts: texts)
+        var context = common(root: "../../", title: institution.name)
+        context["institution"] = view.institution(institution)
+        context["county"] = ["id": landscape.county.id, "name": landscape.county.name]
+        return context
+    }
+
+    func embed(_ landscape: Landscape) -> [String: Any] {
+        var context = county(landscape)
+        context["page_title"] = texts("site.embed_title", ["county": landscape.county.name])
+        return context
+    }
+
+    func finder() -> [String: Any] {
+        var context = common(root: "", title: texts("site.finder_title"))
+        let taxonomy = landscapes.first?.taxonomy ?? Taxonomy()
+        func options(_ terms: [Term]) -> [[String: Any]] { terms.map { ["id": $0.id, "label": $0.label.text(language)] } }
+        let languages = Set(landscapes.flatMap { $0.offers.flatMap(\.offer.languages) }).sorted { a, b in
+            a == "de" ? true : b == "de" ? false : languageName(a) < languageName(b)
+        }
+        context["filters"] = [
+            ["key": "phases", "label": texts("report.phases"), "options": options(taxonomy.phases)],
+            ["key": "categories", "label": texts("report.categories"), "options": options(taxonomy.categories)],
+            ["key": "languages", "label": texts("report.languages"), "options": languages.map { ["id": $0, "label": languageName($0)] }],
+            ["key": "groups", "label": texts("report.target_groups"), "options": options(taxonomy.targetGroups.filter { $0.id != "alle" })],
+            ["key": "cost", "label": texts("report.cost"), "options": options(taxonomy.costs)],
+            ["key": "format", "label": texts("report.format"), "options": options(taxonomy.formats)],
+            ["key": "county", "label": texts("compare.county"), "options": landscapes.map { ["id": $0.county.id, "label": $0.county.name] }],
+        ] as [[String: Any]]
+        context["offers"] = landscapes.flatMap { landscape in
+            landscape.offers.filter { !$0.isUnclassified }.map { offer -> [String: Any] in
+                var item = offerItem(offer, landscape)
+                item["href"] = "\(landscape.county.id)/institutions/\(offer.institutionID).html"
+                item["show_county"] = true
+                return item
+            }
+        }
+        context["total"] = (context["offers"] as! [[String: Any]]).count
+        return context
+    }
+}

@@ -1,0 +1,66 @@
+import Foundation
+import Testing
+@testable import OfferMapCore
+
+@Suite struct SiteTests {
+    func publish(baseURL: String? = nil) throws -> (Scratch, BuildResult) {
+        let scratch = Scratch([:], taxonomy: false)
+        try FileManager.default.copyItem(atPath: GoldenTests.folder.appendingPathComponent("inputs").path, toPath: scratch.path("inputs"))
+        var options = BuildOptions(date: Day("2026-11-25")!)
+        options.inputs = scratch.path("inputs")
+        options.out = scratch.path("out")
+        return (scratch, try Pipeline.publish(options, baseURL: baseURL))
+    }
+
+    func files(_ scratch: Scratch) -> [String] {
+        (FileManager.default.enumerator(atPath: scratch.path("out/site"))?.allObjects as? [String] ?? [])
+            .filter { !$0.hasSuffix("/") && FileManager.default.contents(atPath: scratch.path("out/site/\($0)")) != nil }.sorted()
+    }
+
+    @Test func pageListOfTheSampleSite() throws {
+        let (scratch, result) = try publish(baseURL: "https://kreis.example/gruenden")
+        #expect(!result.blocked)
+        let url = GoldenTests.folder.deletingLastPathComponent().appendingPathComponent("site-pages.txt")
+        let list = files(scratch).joined(separator: "\n") + "\n"
+        if ProcessInfo.processInfo.environment["OFFERMAP_RECORD"] != nil { try Data(list.utf8).write(to: url) }
+        #expect(list == (try String(contentsOf: url, encoding: .utf8)))
+        #expect(scratch.read("out/site/sitemap.xml")!.contains("<loc>https://kreis.example/gruenden/musterkreis/index.html</loc>"))
+    }
+
+    @Test func noPrivateContactAnywhere() throws {
+        let (scratch, _) = try publish()
+        let all = files(scratch)
+        #expect(all.count > 15)
+        for path in all {
+            let text = scratch.read("out/site/\(path)")!
+            #expect(!text.contains("Paul Privat"), "\(path) shows a private contact")
+            #expect(!text.contains("p.privat@wfg.example"), "\(path) shows a private e-mail")
+        }
+        #expect(scratch.read("out/site/musterkreis/institutions/wfg.html")!.contains("Erika Beispiel"))
+    }
+
+    @Test func linksAreRelativeAndNothingComesFromTheNetwork() throws {
+        let (scratch, _) = try publish()
+        for path in files(scratch) where path.hasSuffix(".html") {
+            let html = scratch.read("out/site/\(path)")!
+            #expect(!html.contains("src=\"http"), "\(path)")
+            #expect(!html.contains("href=\"/"), "\(path)")
+            #expect(!html.contains("<link rel=\"stylesheet\" href=\"http"), "\(path)")
+            #expect(!html.contains("@import"), "\(path)")
+        }
+        #expect(!scratch.read("out/site/assets/site.css")!.contains("url("))
+    }
+
+    @Test func withoutBaseURLNoSitemap() throws {
+        let (scratch, _) = try publish()
+        #expect(scratch.read("out/site/sitemap.xml") == nil)
+    }
+
+    @Test func hsdsUsesStableUUIDs() {
+        #expect(HSDS.uuid("organization:k/wfg") == HSDS.uuid("organization:k/wfg"))
+        #expect(HSDS.uuid("organization:k/wfg") != HSDS.uuid("organization:k/ihk"))
+        let uuid = HSDS.uuid("x")
+        #expect(uuid.count == 36 && uuid.split(separator: "-").map(\.count) == [8, 4, 4, 4, 12])
+        #expect(Array(uuid)[14] == "8")
+    }
+}

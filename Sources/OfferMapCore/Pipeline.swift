@@ -171,3 +171,32 @@ extension Pipeline {
         return BuildResult(diagnostics: diagnostics, written: try writer.commit(), landscapes: landscapes)
     }
 }
+
+extension Pipeline {
+    /// `offermap kit`: printable workshop material in `<out>/<county>/kit/`.
+    public static func kit(_ options: BuildOptions, progress: (String) -> Void = { _ in }) throws -> BuildResult {
+        var diagnostics = Diagnostics()
+        progress("[1/4] load")
+        let counties = try load(options, diagnostics: &diagnostics)
+        let templates = Templates(overrides: options.templates, diagnostics: &diagnostics)
+        if diagnostics.hasErrors { return BuildResult(diagnostics: diagnostics, blocked: true) }
+        progress("[2/4] classify")
+        let landscapes = analyse(counties, options: options, diagnostics: &diagnostics)
+        if diagnostics.hasErrors || (options.strict && diagnostics.hasWarnings) {
+            return BuildResult(diagnostics: diagnostics, landscapes: landscapes, blocked: true)
+        }
+        progress("[3/4] render")
+        var writer = OutputWriter(root: options.out)
+        for landscape in landscapes {
+            let view = KitView(landscape: landscape, texts: Texts.shipped(options.language ?? landscape.language))
+            let folder = "\(landscape.county.id)/kit/"
+            writer.add(folder + "all-sheets.html", templates.render("kit-sheets.html", view.sheets(landscape.county.institutions)))
+            for institution in landscape.county.institutions {
+                writer.add(folder + "\(institution.id).html", templates.render("kit-sheets.html", view.sheets([institution])))
+            }
+            writer.add(folder + "poster.html", templates.render("kit-poster.html", view.poster()))
+        }
+        progress("[4/4] write")
+        return BuildResult(diagnostics: diagnostics, written: try writer.commit(), landscapes: landscapes)
+    }
+}

@@ -127,6 +127,130 @@ table.figures-table th:first-child, table.figures-table td:first-child { text-al
 {{/differences}}
 
 """####,
+        "kit-poster.html": ####"""
+<!DOCTYPE html>
+<html lang="{{lang}}">
+<head>
+<meta charset="utf-8">
+<title>{{title}}</title>
+<style>
+@page { size: A3 landscape; margin: 12mm; }
+{{> kit.css}}
+</style>
+</head>
+<body class="poster">
+<section class="sheet">
+<div class="header"><h1>{{title}}</h1><span>{{date}}</span></div>
+<table>
+<thead><tr><th>{{t.report.phase}}</th>{{#categories}}<th>{{label}}</th>{{/categories}}</tr></thead>
+<tbody>
+{{#rows}}<tr><th>{{label}}</th>{{#cells}}<td class="s-{{status}}{{#expected}} expected{{/expected}}"><span class="count">{{n}}</span><span class="names">{{#names}}{{.}}{{^last()}}, {{/last()}}{{/names}}</span></td>{{/cells}}</tr>
+{{/rows}}
+</tbody>
+</table>
+<ul class="legend">{{#legend}}<li><span class="s-{{status}}"></span>{{label}}</li>{{/legend}}<li>{{t.kit.outlined}}</li></ul>
+</section>
+</body>
+</html>
+
+"""####,
+        "kit-sheets.html": ####"""
+<!DOCTYPE html>
+<html lang="{{lang}}">
+<head>
+<meta charset="utf-8">
+<title>{{title}}</title>
+<style>
+@page { size: A4 portrait; margin: 14mm; }
+{{> kit.css}}
+</style>
+</head>
+<body>
+{{#institutions}}
+<section class="sheet">
+<div class="header"><h1>{{t.kit.profile}}: {{name}}{{#short}} ({{short}}){{/short}}</h1><span>{{county}}</span></div>
+<p class="meta">{{t.report.type}}: {{type}}{{#address}} · {{address}}{{/address}}{{#website_text}} · {{website_text}}{{/website_text}}{{#updated}} · {{t.report.updated}}: {{updated}}{{/updated}}</p>
+<p class="note">{{t.report.internal}} {{date}}</p>
+{{^empty(contacts)}}
+<h2>{{t.report.contacts}}</h2>
+<ul class="contacts">
+{{#contacts}}<li>{{name}}{{#role}}, {{role}}{{/role}}{{#email}}, {{email}}{{/email}}{{#phone}}, {{phone}}{{/phone}}{{#languages}} ({{languages}}){{/languages}}</li>
+{{/contacts}}
+</ul>
+{{/empty(contacts)}}
+<h2>{{t.report.offers}}</h2>
+<table>
+<thead><tr><th>{{t.report.offer}}</th><th>{{t.report.phases}}</th><th>{{t.report.categories}}</th><th>{{t.report.languages}}</th><th>{{t.report.cost}} / {{t.report.format}}</th></tr></thead>
+<tbody>
+{{#offers}}<tr><td><strong>{{title}}</strong></td><td>{{phases}}</td><td>{{categories}}</td><td>{{languages}}</td><td>{{cost}} {{format}}</td></tr>
+{{/offers}}
+</tbody>
+</table>
+<h2>{{t.kit.corrections}}</h2>
+<div class="lines"></div><div class="lines"></div><div class="lines"></div><div class="lines"></div>
+</section>
+<section class="sheet">
+<div class="header"><h1>{{t.kit.assignment}}: {{name}}</h1><span>{{county}}</span></div>
+<p>{{t.kit.assignment_help}}</p>
+<table class="grid">
+<thead><tr><th>{{t.report.phase}}</th>{{#category_heads}}<th>{{label}}</th>{{/category_heads}}</tr></thead>
+<tbody>
+{{#matrix}}<tr><th>{{label}}</th>{{#cells}}<td class="box" title="{{label}}">{{#ticked}}☒{{/ticked}}{{^ticked}}☐{{/ticked}}</td>{{/cells}}</tr>
+{{/matrix}}
+</tbody>
+</table>
+<h2>{{t.kit.by_offer}}</h2>
+<table class="ticks">
+<thead><tr><th>{{t.report.offer}}</th>{{#phase_heads}}<th class="vertical">{{label}}</th>{{/phase_heads}}{{#category_heads}}<th class="vertical">{{label}}</th>{{/category_heads}}</tr></thead>
+<tbody>
+{{#tick_rows}}<tr><td>{{title}}</td>{{#phases}}<td class="box">{{#ticked}}☒{{/ticked}}{{^ticked}}☐{{/ticked}}</td>{{/phases}}{{#categories}}<td class="box">{{#ticked}}☒{{/ticked}}{{^ticked}}☐{{/ticked}}</td>{{/categories}}</tr>
+{{/tick_rows}}
+<tr><td>{{t.kit.new_offer}}</td>{{#phase_heads}}<td class="box">☐</td>{{/phase_heads}}{{#category_heads}}<td class="box">☐</td>{{/category_heads}}</tr>
+</tbody>
+</table>
+</section>
+{{/institutions}}
+</body>
+</html>
+
+"""####,
+        "kit.css": ####"""
+* { box-sizing: border-box; }
+body { font-family: "DejaVu Sans", "Noto Sans", Arial, sans-serif; color: #111; margin: 0; font-size: 10pt; line-height: 1.35; }
+.sheet { page-break-after: always; break-after: page; padding: 0; }
+.sheet:last-child { page-break-after: auto; break-after: auto; }
+h1 { font-size: 16pt; margin: 0 0 2mm; }
+h2 { font-size: 12pt; margin: 5mm 0 2mm; border-bottom: 1.5pt solid #111; }
+.meta { color: #333; margin: 0 0 2mm; }
+.header { display: flex; justify-content: space-between; align-items: baseline; border-bottom: 2.5pt solid #111; margin-bottom: 3mm; }
+table { border-collapse: collapse; width: 100%; break-inside: avoid; page-break-inside: avoid; }
+th, td { border: .6pt solid #555; padding: 1.2mm 1.5mm; vertical-align: top; text-align: left; }
+thead { display: table-header-group; }
+tr { break-inside: avoid; page-break-inside: avoid; }
+table.ticks th.vertical { writing-mode: vertical-rl; transform: rotate(180deg); white-space: nowrap; font-size: 7.5pt; font-weight: 400; height: 34mm; padding: 1mm .5mm; text-align: left; vertical-align: bottom; }
+table.ticks td.box, table.grid td.box { text-align: center; vertical-align: middle; width: 7.5mm; font-size: 12pt; }
+table.grid th { font-size: 7.5pt; font-weight: 600; }
+table.grid tbody th { width: 30mm; }
+.lines { border-top: .6pt solid #555; height: 8mm; }
+.note { color: #333; font-style: italic; font-size: 9pt; }
+ul.contacts { padding-left: 5mm; margin: 1mm 0; }
+.poster h1 { font-size: 28pt; }
+.poster table th { font-size: 11pt; background: #eee; }
+.poster table td { height: 32mm; width: 9%; font-size: 10pt; }
+.poster td .count { font-size: 20pt; font-weight: 700; display: block; }
+.poster td .names { font-size: 8.5pt; }
+.poster td.expected { outline: 2.5pt solid #111; outline-offset: -2.5pt; }
+td.s-gap { background: #f6d5d5; } td.s-thin { background: #fbe7b5; } td.s-covered { background: #dcefdc; }
+td.s-overlap { background: #d9d4f2; } td.s-empty { background: #fff; }
+td, th { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+.legend { display: flex; gap: 6mm; list-style: none; padding: 0; font-size: 10pt; }
+.legend span { display: inline-block; width: 5mm; height: 5mm; border: .6pt solid #555; vertical-align: middle; margin-right: 1.5mm; }
+.legend .s-gap { background: #f6d5d5; } .legend .s-thin { background: #fbe7b5; } .legend .s-covered { background: #dcefdc; }
+.legend .s-overlap { background: #d9d4f2; } .legend .s-empty { background: #fff; }
+@media screen { body { background: #ccc; } .sheet { background: #fff; width: 210mm; min-height: 297mm; padding: 15mm; margin: 5mm auto; }
+  .poster .sheet { width: 420mm; min-height: 297mm; } }
+
+"""####,
         "report.css": ####"""
 :root { --accent: #1d4f91; --text: #1a1a1a; --muted: #555; --line: #c8c8c8;
   --gap: #f6d5d5; --gap-text: #7a1111; --thin: #fbe7b5; --overlap: #d9d4f2; --empty: #f4f4f4;
@@ -986,6 +1110,15 @@ language:
   zh: Chinesisch
   ps: Paschtu
   sq: Albanisch
+kit:
+  title: "Material für den Vernetzungsworkshop – {county}"
+  profile: Steckbrief
+  corrections: "Korrekturen und Ergänzungen"
+  assignment: Zuordnungsbogen
+  assignment_help: "Angekreuzt ist, wie offermap Ihre Angebote heute einordnet. Bitte korrigieren Sie von Hand: fehlende Felder ankreuzen, falsche durchstreichen."
+  by_offer: Nach Angebot
+  new_offer: "Neues Angebot: ____________________"
+  outlined: "Dick umrandet: gehört zu einem vollständigen Angebot"
 
 """####,
         "en": ####"""
@@ -1164,6 +1297,15 @@ language:
   zh: Chinese
   ps: Pashto
   sq: Albanian
+kit:
+  title: "Material for the networking workshop – {county}"
+  profile: Profile
+  corrections: "Corrections and additions"
+  assignment: Assignment sheet
+  assignment_help: "Ticked is how offermap classifies your offers today. Please correct by hand: tick missing cells, strike out wrong ones."
+  by_offer: By offer
+  new_offer: "New offer: ____________________"
+  outlined: "Thick outline: part of a complete county"
 
 """####,
     ]

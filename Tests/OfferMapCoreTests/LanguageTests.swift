@@ -1,0 +1,72 @@
+import Foundation
+import Testing
+@testable import OfferMapCore
+
+/// Every interface word comes from the translation files: an English report holds no German
+/// interface text and a German one no English (content written by institutions stays as written).
+@Suite struct LanguageTests {
+    /// Every rendered text of the fixture county in one language: report, comparison, kit, website.
+    func everything(_ language: Language) throws -> String {
+        let scratch = Scratch([:], taxonomy: false)
+        try FileManager.default.copyItem(atPath: GoldenTests.folder.appendingPathComponent("inputs").path, toPath: scratch.path("inputs"))
+        var options = BuildOptions(date: Day("2026-11-25")!)
+        options.inputs = scratch.path("inputs")
+        options.out = scratch.path("out")
+        options.language = language
+        _ = try Pipeline.build(options)
+        _ = try Pipeline.compare(options)
+        _ = try Pipeline.kit(options)
+        _ = try Pipeline.publish(options, baseURL: nil)
+        let paths = FileManager.default.enumerator(atPath: scratch.path("out"))?.allObjects as? [String] ?? []
+        return paths.filter { $0.hasSuffix(".html") || $0.hasSuffix(".md") }.sorted()
+            .compactMap { scratch.read("out/\($0)") }.joined(separator: "\n")
+    }
+
+    /// Fragments of the other language's texts (between placeholders) that differ from ours.
+    func foreignFragments(in other: Language, comparedTo own: Language) -> Set<String> {
+        let theirs = Texts.shipped(other).entries, ours = Texts.shipped(own).entries
+        var fragments = Set<String>()
+        for (key, text) in theirs where ours[key] != text {
+            for part in text.components(separatedBy: CharacterSet(charactersIn: "{}")).enumerated() where part.offset % 2 == 0 {
+                let fragment = part.element.trimmingCharacters(in: .whitespacesAndNewlines.union(.punctuationCharacters))
+                if fragment.count >= 9 && fragment.contains(" ") { fragments.insert(fragment) }
+            }
+        }
+        return fragments
+    }
+
+    /// Taxonomy labels of `language`, leaving out words the institutions themselves wrote.
+    func taxonomyLabels(_ language: Language) throws -> Set<String> {
+        let taxonomy = shippedTaxonomy()
+        let terms = taxonomy.phases + taxonomy.categories + taxonomy.types + taxonomy.targetGroups + taxonomy.costs + taxonomy.formats
+        let folder = GoldenTests.folder.appendingPathComponent("inputs/musterkreis/institutions")
+        let content = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+            .map { try String(contentsOf: folder.appendingPathComponent($0), encoding: .utf8) }.joined()
+        return Set(terms.filter { $0.label.de != $0.label.en }.map { $0.label.text(language) }
+            .filter { $0.count >= 9 && !content.contains($0) })
+    }
+
+    @Test func englishOutputHasNoGermanInterfaceText() throws {
+        let text = try everything(.en)
+        let found = (foreignFragments(in: .de, comparedTo: .en).union(try taxonomyLabels(.de))).filter(text.contains)
+        #expect(found.isEmpty, "German in English output: \(found.sorted())")
+        #expect(text.contains("Founding support in Musterkreis"))
+        #expect(text.contains("As of 2026-11-25"))
+    }
+
+    @Test func germanOutputHasNoEnglishInterfaceText() throws {
+        let text = try everything(.de)
+        let found = (foreignFragments(in: .en, comparedTo: .de).union(try taxonomyLabels(.en))).filter(text.contains)
+        #expect(found.isEmpty, "English in German output: \(found.sorted())")
+        #expect(text.contains("Stand: 25.11.2026"))
+    }
+
+    @Test func numbersAndDatesFollowTheLanguage() {
+        #expect(Texts.shipped(.de).number(0.6667, digits: 2) == "0,67")
+        #expect(Texts.shipped(.en).number(0.6667, digits: 2) == "0.67")
+        #expect(Texts.shipped(.de).date(Day("2026-11-25")!) == "25.11.2026")
+        #expect(Texts.shipped(.en).date(Day("2026-11-25")!) == "2026-11-25")
+        #expect(Texts.shipped(.de).percent(0.8) == "80 %")
+        #expect(Texts.shipped(.en).percent(0.8) == "80%")
+    }
+}

@@ -261,6 +261,7 @@ body { font-family: "Segoe UI", "Noto Sans", "DejaVu Sans", Arial, sans-serif; c
 .skip { position: absolute; left: -999px; } .skip:focus { left: 1rem; top: 1rem; background: #fff; padding: .5rem; z-index: 2; }
 header.page { background: var(--accent); color: #fff; padding: 1.5rem 1rem; }
 header.page h1 { margin: 0 0 .25rem; font-size: 1.75rem; }
+header.page img.logo { float: right; max-height: 3.5rem; max-width: 12rem; background: #fff; padding: .25rem; border-radius: .25rem; }
 header.page p { margin: 0; }
 main { max-width: 76rem; margin: 0 auto; padding: 1rem; }
 h2 { border-bottom: 2px solid var(--accent); padding-bottom: .25rem; margin-top: 2.5rem; }
@@ -333,11 +334,13 @@ footer { color: var(--muted); font-size: .8rem; max-width: 72rem; margin: 2rem a
 <title>{{title}}</title>
 <style>
 {{> report.css}}
+{{#accent}}:root { --accent: {{accent}}; }{{/accent}}
 </style>
 </head>
 <body>
 <a class="skip" href="#inhalt">{{t.report.skip}}</a>
 <header class="page">
+{{#logo}}<img class="logo" src="{{src}}" alt="{{alt}}">{{/logo}}
 <h1>{{title}}</h1>
 <p>{{t.report.subtitle}} · {{date}}</p>
 </header>
@@ -1015,6 +1018,7 @@ report:
   internal: "Interne Fassung – enthält Ansprechpersonen, nicht zur Veröffentlichung."
   public: Öffentliche Fassung.
   generated: "Erstellt mit offermap."
+  logo: "Logo: {county}"
   skip: Zum Inhalt springen
 step:
   gap-adjacent: "Nächster Schritt: Bei {names} gibt es „{category}“ schon in der Phase „{other}“ – fragen Sie, ob das auf „{phase}“ ausgeweitet werden kann."
@@ -1202,6 +1206,7 @@ report:
   internal: "Internal version – contains contact persons, not for publication."
   public: Public version.
   generated: "Made with offermap."
+  logo: "Logo: {county}"
   skip: Skip to content
 step:
   gap-adjacent: "Next step: at {names}, “{category}” already exists in the phase “{other}” – ask whether that can be extended to “{phase}”."

@@ -111,12 +111,47 @@ public enum InputLoader {
         county.name = fields.text("name", required: true, diagnostics: &diagnostics) ?? county.id
         county.state = fields.text("state", diagnostics: &diagnostics)
         county.municipalities = fields.list("municipalities", diagnostics: &diagnostics)?.map(\.0) ?? []
+        readBranding(fields, folder: (path as NSString).deletingLastPathComponent, into: &county, diagnostics: &diagnostics)
         if let language = fields.text("language", diagnostics: &diagnostics) {
             county.language = Language(rawValue: language)
             if county.language == nil {
                 diagnostics.error(fields.location(of: "language"), "report language '\(language)' is not available", suggestion: "use de or en")
             }
         }
+    }
+
+    /// `accent: "#1d4f91"` and `logo: logo.svg` (a file in the county's folder).
+    static func readBranding(_ fields: Fields, folder: String, into county: inout County, diagnostics: inout Diagnostics) {
+        if let text = fields.text("accent", diagnostics: &diagnostics) {
+            if let color = Branding.color(text) {
+                county.branding.accent = color
+                let ratio = Branding.contrastWithWhite(color)
+                if ratio < 4.5 {
+                    diagnostics.warning(fields.location(of: "accent"),
+                                        "white text on the accent colour \(color) has a contrast of \(ratio.formatted(digits: 1)):1; WCAG AA needs 4.5:1",
+                                        suggestion: "choose a darker colour, e.g. '\(Branding.darkened(color, toReach: 4.5))'")
+                }
+            } else {
+                diagnostics.error(fields.location(of: "accent"), "accent must be a colour like \"#1d4f91\", found '\(text)'",
+                                  suggestion: "write it in quotes: accent: \"#1d4f91\"")
+            }
+        }
+        guard let name = fields.text("logo", diagnostics: &diagnostics) else { return }
+        let location = fields.location(of: "logo")
+        let fileExtension = (name as NSString).pathExtension.lowercased()
+        guard !name.hasPrefix("/"), !name.split(separator: "/").contains(".."), let mime = Branding.logoTypes[fileExtension] else {
+            diagnostics.error(location, "logo must be a PNG, JPEG, SVG or WebP file in the county's folder, found '\(name)'",
+                              suggestion: "put the file next to county.yaml and write logo: logo.png")
+            return
+        }
+        let path = join(folder, name)
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? -1
+        guard size >= 0, let data = size <= Branding.maximumLogoBytes ? FileManager.default.contents(atPath: path) : nil else {
+            diagnostics.error(location, size < 0 ? "logo file '\(path)' does not exist" : "logo file '\(path)' is larger than 1 MB",
+                              suggestion: size < 0 ? "put the file next to county.yaml" : "use a smaller image")
+            return
+        }
+        county.branding.logo = Branding.Logo(fileName: (name as NSString).lastPathComponent, mimeType: mime, data: data)
     }
 
     /// `refers_to` must name an institution of the same county.

@@ -98,6 +98,7 @@ public struct County: Sendable {
     public var state: String?
     public var language: Language?
     public var municipalities: [String] = []
+    public var branding = Branding()
     public var taxonomy: Taxonomy
     public var institutions: [Institution] = []
     public var location: SourceLocation

@@ -45,6 +45,8 @@ public struct ReportView {
             "has_review": !landscape.unclassified.isEmpty,
             "institutions": county.institutions.map(institution),
             "network": NetworkView(landscape: landscape, texts: texts).context(),
+            "accent": county.branding.accent ?? false,
+            "logo": county.branding.logo.map { ["src": $0.dataURI, "alt": texts("report.logo", ["county": county.name])] } ?? false,
         ]
     }
 

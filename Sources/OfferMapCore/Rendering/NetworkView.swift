@@ -42,7 +42,7 @@ struct NetworkView {
         ]
     }
 
-    static let nodeWidth = 240, nodeHeight = 26, rowHeight = 34, top = 44, columnGap = 70
+    static let nodeWidth = 240, nodeHeight = 26, rowHeight = 34, top = 44, columnGap = 70, margin = 50
 
     func diagram() -> [String: Any] {
         let sides: [Network.Side] = [.integration, .other, .founding]
@@ -51,7 +51,7 @@ struct NetworkView {
         var columns: [[String: Any]] = []
         let isolated = Set(network.isolated)
         for (column, side) in sides.enumerated() {
-            let x = 10 + column * (NetworkView.nodeWidth + NetworkView.columnGap)
+            let x = NetworkView.margin + column * (NetworkView.nodeWidth + NetworkView.columnGap)
             columns.append(["x": x, "label": texts("network.side_\(side.rawValue)")])
             for (row, institution) in network.members(side).enumerated() {
                 let y = NetworkView.top + row * NetworkView.rowHeight
@@ -67,7 +67,7 @@ struct NetworkView {
             return ["d": path(from: a, to: b), "title": "\(name(reference.from)) → \(name(reference.to))"]
         }
         let rows = sides.map { network.members($0).count }.max() ?? 0
-        return ["width": 10 + 3 * NetworkView.nodeWidth + 2 * NetworkView.columnGap + 10,
+        return ["width": 2 * NetworkView.margin + 3 * NetworkView.nodeWidth + 2 * NetworkView.columnGap,
                 "height": NetworkView.top + max(rows, 1) * NetworkView.rowHeight + 10,
                 "columns": columns, "nodes": nodes, "edges": edges]
     }

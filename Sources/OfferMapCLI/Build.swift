@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import OfferMapCore
 
-struct Build: ParsableCommand {
+struct Build: AsyncParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Write report.md, report.html, landscape.json and matrix.csv per county.")
 
     @OptionGroup var input: InputOptions
@@ -37,7 +37,7 @@ struct Build: ParsableCommand {
         }
     }
 
-    func run() throws {
+    func run() async throws {
         var options = BuildOptions(date: date ?? .today)
         options.inputs = input.inputs
         options.out = out
@@ -47,7 +47,7 @@ struct Build: ParsableCommand {
         options.audience = audience
         options.strict = strict
         options.templates = templates
-        let result = try Pipeline.build(options) { printError($0) }
+        let result = try await Pipeline.build(options) { printError($0) }
         let failed = report(result.diagnostics, strict: strict)
         if result.blocked || failed {
             printError("offermap: nothing written; fix the problems above and run again")
@@ -60,7 +60,7 @@ struct Build: ParsableCommand {
     }
 }
 
-struct Validate: ParsableCommand {
+struct Validate: AsyncParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Check every input file; write nothing.")
 
     @OptionGroup var input: InputOptions
@@ -68,13 +68,13 @@ struct Validate: ParsableCommand {
     @Flag(help: "Treat warnings as errors.")
     var strict = false
 
-    func run() throws {
+    func run() async throws {
         var diagnostics = Diagnostics()
         var options = BuildOptions(date: .today)
         options.inputs = input.inputs
         options.counties = input.counties
-        let counties = try Pipeline.load(options, diagnostics: &diagnostics)
-        if !diagnostics.hasErrors { _ = Pipeline.analyse(counties, options: options, diagnostics: &diagnostics) }
+        let counties = try await Pipeline.load(options, diagnostics: &diagnostics)
+        if !diagnostics.hasErrors { _ = await Pipeline.analyse(counties, options: options, diagnostics: &diagnostics) }
         if report(diagnostics, strict: strict) { throw ExitCode(1) }
         let institutions = counties.reduce(0) { $0 + $1.institutions.count }
         print("\(counties.count) counties, \(institutions) institutions: no errors")

@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import OfferMapCore
 
-struct Compare: ParsableCommand {
+struct Compare: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Compare counties side by side: key figures, matrices, and who covers elsewhere what is weak here.")
 
@@ -23,7 +23,7 @@ struct Compare: ParsableCommand {
     @Flag(help: "Treat warnings as errors.")
     var strict = false
 
-    func run() throws {
+    func run() async throws {
         var options = BuildOptions(date: date ?? .today)
         options.inputs = input.inputs
         options.out = out
@@ -31,7 +31,7 @@ struct Compare: ParsableCommand {
         options.language = lang
         options.strict = strict
         options.templates = templates
-        let result = try Pipeline.compare(options) { printError($0) }
+        let result = try await Pipeline.compare(options) { printError($0) }
         if report(result.diagnostics, strict: strict) || result.blocked {
             printError("offermap: nothing written; fix the problems above and run again")
             throw ExitCode(1)

@@ -3,10 +3,14 @@ import Foundation
 import OfferMapCore
 
 /// Runs the command line and returns the exit code: 0 success, 1 input errors, 2 usage errors.
-public func run(_ arguments: [String]) -> Int32 {
+public func run(_ arguments: [String]) async -> Int32 {
     do {
         var command = try OfferMap.parseAsRoot(arguments.isEmpty ? ["build"] : arguments)
-        try command.run()
+        if var command = command as? AsyncParsableCommand {
+            try await command.run()
+        } else {
+            try command.run()
+        }
         return 0
     } catch let code as ExitCode {
         return code.rawValue
@@ -40,7 +44,7 @@ func report(_ diagnostics: Diagnostics, strict: Bool) -> Bool {
     return errors > 0 || (strict && warnings > 0)
 }
 
-struct OfferMap: ParsableCommand {
+struct OfferMap: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "offermap",
         abstract: "Maps a county's founding-support landscape: who helps founders in which phase with what.",

@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import OfferMapCore
 
-struct Kit: ParsableCommand {
+struct Kit: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Printable workshop material in <out>/<county>/kit/: A4 profile and assignment sheets per institution, an A3 poster.")
 
@@ -20,14 +20,14 @@ struct Kit: ParsableCommand {
     @Option(help: "Folder with templates that replace the shipped ones file by file.")
     var templates: String?
 
-    func run() throws {
+    func run() async throws {
         var options = BuildOptions(date: date ?? .today)
         options.inputs = input.inputs
         options.out = out
         options.counties = input.counties
         options.language = lang
         options.templates = templates
-        let result = try Pipeline.kit(options) { printError($0) }
+        let result = try await Pipeline.kit(options) { printError($0) }
         if report(result.diagnostics, strict: false) || result.blocked {
             printError("offermap: nothing written; fix the problems above and run again")
             throw ExitCode(1)

@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import OfferMapCore
 
-struct Publish: ParsableCommand {
+struct Publish: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Write the public website into <out>/site/: pages, open data (CSV, JSON, HSDS 3). Only contacts with public: true.")
 
@@ -32,7 +32,7 @@ struct Publish: ParsableCommand {
         }
     }
 
-    func run() throws {
+    func run() async throws {
         var options = BuildOptions(date: date ?? .today)
         options.inputs = input.inputs
         options.out = out
@@ -40,7 +40,7 @@ struct Publish: ParsableCommand {
         options.language = lang
         options.strict = strict
         options.templates = templates
-        let result = try Pipeline.publish(options, baseURL: baseURL) { printError($0) }
+        let result = try await Pipeline.publish(options, baseURL: baseURL) { printError($0) }
         if report(result.diagnostics, strict: strict) || result.blocked {
             printError("offermap: nothing written; fix the problems above and run again")
             throw ExitCode(1)

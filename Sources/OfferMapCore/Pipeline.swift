@@ -23,6 +23,8 @@ public struct BuildOptions: Sendable {
     public var strict = false
     public var date: Day
     public var templates: String?
+    /// Parallel tasks; 1 gives the single-threaded reference run.
+    public var threads = Parallel.width
 
     public init(date: Day) {
         self.date = date
@@ -37,60 +39,68 @@ public struct BuildResult: Sendable {
     public var blocked = false
 }
 
-/// The stages of `offermap build`, in order:
+/// The stages of every command, in order:
 /// load (discover, parse, validate) → classify (labels, matrix, findings) → render → write.
+/// Loading, classification and rendering run in parallel; results keep the input order,
+/// so the output is byte-identical to a run with `threads: 1`.
 public enum Pipeline {
     public static let stages = ["load", "classify", "render", "write"]
 
-    public static func load(_ options: BuildOptions, diagnostics: inout Diagnostics) throws -> [County] {
-        try InputLoader.load(inputs: options.inputs, selection: options.counties, diagnostics: &diagnostics)
+    public static func load(_ options: BuildOptions, diagnostics: inout Diagnostics) async throws -> [County] {
+        try await InputLoader.load(inputs: options.inputs, selection: options.counties, threads: options.threads, diagnostics: &diagnostics)
     }
 
-    public static func analyse(_ counties: [County], options: BuildOptions, diagnostics: inout Diagnostics) -> [Landscape] {
-        counties.map { county in
-            let language = options.language ?? county.language ?? .de
-            let landscape = Analysis.landscape(of: county, date: options.date, texts: Texts.shipped(language))
-            diagnostics.append(contentsOf: Analysis.warnings(landscape))
-            return landscape
+    public static func analyse(_ counties: [County], options: BuildOptions, diagnostics: inout Diagnostics) async -> [Landscape] {
+        let landscapes = await Parallel.map(counties, threads: options.threads) { county in
+            Analysis.landscape(of: county, date: options.date, texts: Texts.shipped(options.language ?? county.language ?? .de))
         }
+        for landscape in landscapes { diagnostics.append(contentsOf: Analysis.warnings(landscape)) }
+        return landscapes
     }
 
-    public static func render(_ landscapes: [Landscape], options: BuildOptions, templates: Templates) -> OutputWriter {
-        var writer = OutputWriter(root: options.out)
-        for landscape in landscapes {
-            let texts = Texts.shipped(landscape.language)
-            let view = ReportView(landscape: landscape, audience: options.audience, texts: texts)
-            let context = options.formats.contains(.md) || options.formats.contains(.html) ? view.context() : [:]
-            for format in options.formats {
-                let content: String
-                switch format {
-                case .md: content = templates.render("report.md", context)
-                case .html: content = templates.render("report.html", context)
-                case .json: content = LandscapeJSON.make(landscape, audience: options.audience).serialized()
-                case .csv: content = MatrixCSV.make(landscape)
-                }
-                writer.add("\(landscape.county.id)/\(format.fileName)", content)
+    public static func render(_ landscapes: [Landscape], options: BuildOptions, templates: Templates) async -> OutputWriter {
+        let rendered = await Parallel.map(landscapes, threads: options.threads) { landscape in
+            options.formats.map { format in
+                ("\(landscape.county.id)/\(format.fileName)", render(format, landscape, options: options, templates: templates))
             }
         }
+        var writer = OutputWriter(root: options.out)
+        for (path, content) in rendered.joined() { writer.add(path, content) }
         return writer
     }
 
-    /// Runs every stage; reports progress as "[i/n] stage".
-    public static func build(_ options: BuildOptions, progress: (String) -> Void = { _ in }) throws -> BuildResult {
+    static func render(_ format: OutputFormat, _ landscape: Landscape, options: BuildOptions, templates: Templates) -> String {
+        switch format {
+        case .md, .html:
+            let context = ReportView(landscape: landscape, audience: options.audience, texts: Texts.shipped(landscape.language)).context()
+            return templates.render(format == .md ? "report.md" : "report.html", context)
+        case .json: return LandscapeJSON.make(landscape, audience: options.audience).serialized()
+        case .csv: return MatrixCSV.make(landscape)
+        }
+    }
+
+    /// Load and classify, the first two stages of every command; nil landscapes when problems stop the run.
+    static func prepare(_ options: BuildOptions, progress: (String) -> Void) async throws
+        -> (landscapes: [Landscape]?, templates: Templates, diagnostics: Diagnostics) {
         var diagnostics = Diagnostics()
-        func stop() -> Bool { diagnostics.hasErrors || (options.strict && diagnostics.hasWarnings) }
         progress("[1/4] load")
-        let counties = try load(options, diagnostics: &diagnostics)
+        let counties = try await load(options, diagnostics: &diagnostics)
         let templates = Templates(overrides: options.templates, diagnostics: &diagnostics)
-        if diagnostics.hasErrors { return BuildResult(diagnostics: diagnostics, blocked: true) }
+        if diagnostics.hasErrors { return (nil, templates, diagnostics) }
         progress("[2/4] classify")
-        let landscapes = analyse(counties, options: options, diagnostics: &diagnostics)
-        if stop() { return BuildResult(diagnostics: diagnostics, landscapes: landscapes, blocked: true) }
+        let landscapes = await analyse(counties, options: options, diagnostics: &diagnostics)
+        if diagnostics.hasErrors || (options.strict && diagnostics.hasWarnings) { return (nil, templates, diagnostics) }
+        return (landscapes, templates, diagnostics)
+    }
+
+    /// `offermap build`: one report set per county.
+    public static func build(_ options: BuildOptions, progress: (String) -> Void = { _ in }) async throws -> BuildResult {
+        let (landscapes, templates, diagnostics) = try await prepare(options, progress: progress)
+        guard let landscapes else { return BuildResult(diagnostics: diagnostics, blocked: true) }
         progress("[3/4] render")
-        let writer = render(landscapes, options: options, templates: templates)
+        let writer = await render(landscapes, options: options, templates: templates)
         progress("[4/4] write")
-        let written = try writer.commit()
-        return BuildResult(diagnostics: diagnostics, written: written, landscapes: landscapes)
+        return BuildResult(diagnostics: diagnostics, written: try writer.commit(), landscapes: landscapes)
     }
 }
 
@@ -117,86 +127,3 @@ extension Day {
     }
 }
 
-extension Pipeline {
-    /// At most this many counties get a heatmap and a difference list when none are chosen.
-    public static let heatmapLimit = 8
-
-    /// `offermap compare`: load → classify → compare → write `<out>/compare/`.
-    public static func compare(_ options: BuildOptions, progress: (String) -> Void = { _ in }) throws -> BuildResult {
-        var diagnostics = Diagnostics()
-        progress("[1/4] load")
-        let counties = try load(options, diagnostics: &diagnostics)
-        let templates = Templates(overrides: options.templates, diagnostics: &diagnostics)
-        if diagnostics.hasErrors { return BuildResult(diagnostics: diagnostics, blocked: true) }
-        progress("[2/4] classify")
-        let landscapes = analyse(counties, options: options, diagnostics: &diagnostics)
-        if diagnostics.hasErrors || (options.strict && diagnostics.hasWarnings) {
-            return BuildResult(diagnostics: diagnostics, landscapes: landscapes, blocked: true)
-        }
-        progress("[3/4] compare")
-        let comparison = Comparison(landscapes)
-        let shown = options.counties.isEmpty ? comparison.mostDifferent(limit: heatmapLimit) : options.counties
-        let texts = Texts.shipped(options.language ?? .de)
-        let context = CompareView(comparison: comparison, texts: texts, date: options.date,
-                                  shown: landscapes.map(\.county.id).filter(shown.contains)).context()
-        var writer = OutputWriter(root: options.out)
-        writer.add("compare/compare.md", templates.render("compare.md", context))
-        writer.add("compare/compare.html", templates.render("compare.html", context))
-        writer.add("compare/compare.json", CompareJSON.make(comparison, date: options.date).serialized())
-        progress("[4/4] write")
-        return BuildResult(diagnostics: diagnostics, written: try writer.commit(), landscapes: landscapes)
-    }
-}
-
-extension Pipeline {
-    /// `offermap publish`: load → classify → pages and open data → write `<out>/site/`.
-    public static func publish(_ options: BuildOptions, baseURL: String?, progress: (String) -> Void = { _ in }) throws -> BuildResult {
-        var diagnostics = Diagnostics()
-        progress("[1/4] load")
-        let counties = try load(options, diagnostics: &diagnostics)
-        let templates = Templates(overrides: options.templates, diagnostics: &diagnostics)
-        if diagnostics.hasErrors { return BuildResult(diagnostics: diagnostics, blocked: true) }
-        progress("[2/4] classify")
-        let landscapes = analyse(counties, options: options, diagnostics: &diagnostics)
-        if diagnostics.hasErrors || (options.strict && diagnostics.hasWarnings) {
-            return BuildResult(diagnostics: diagnostics, landscapes: landscapes, blocked: true)
-        }
-        progress("[3/4] render")
-        let texts = Texts.shipped(options.language ?? .de)
-        let pages = SiteBuilder.pages(landscapes, comparison: Comparison(landscapes), templates: templates, texts: texts,
-                                      date: options.date, baseURL: baseURL)
-        var writer = OutputWriter(root: options.out)
-        for (path, content) in pages { writer.add("site/" + path, content) }
-        progress("[4/4] write")
-        return BuildResult(diagnostics: diagnostics, written: try writer.commit(), landscapes: landscapes)
-    }
-}
-
-extension Pipeline {
-    /// `offermap kit`: printable workshop material in `<out>/<county>/kit/`.
-    public static func kit(_ options: BuildOptions, progress: (String) -> Void = { _ in }) throws -> BuildResult {
-        var diagnostics = Diagnostics()
-        progress("[1/4] load")
-        let counties = try load(options, diagnostics: &diagnostics)
-        let templates = Templates(overrides: options.templates, diagnostics: &diagnostics)
-        if diagnostics.hasErrors { return BuildResult(diagnostics: diagnostics, blocked: true) }
-        progress("[2/4] classify")
-        let landscapes = analyse(counties, options: options, diagnostics: &diagnostics)
-        if diagnostics.hasErrors || (options.strict && diagnostics.hasWarnings) {
-            return BuildResult(diagnostics: diagnostics, landscapes: landscapes, blocked: true)
-        }
-        progress("[3/4] render")
-        var writer = OutputWriter(root: options.out)
-        for landscape in landscapes {
-            let view = KitView(landscape: landscape, texts: Texts.shipped(options.language ?? landscape.language))
-            let folder = "\(landscape.county.id)/kit/"
-            writer.add(folder + "all-sheets.html", templates.render("kit-sheets.html", view.sheets(landscape.county.institutions)))
-            for institution in landscape.county.institutions {
-                writer.add(folder + "\(institution.id).html", templates.render("kit-sheets.html", view.sheets([institution])))
-            }
-            writer.add(folder + "poster.html", templates.render("kit-poster.html", view.poster()))
-        }
-        progress("[4/4] write")
-        return BuildResult(diagnostics: diagnostics, written: try writer.commit(), landscapes: landscapes)
-    }
-}

@@ -1,4 +1,4 @@
 import Foundation
 import OfferMapCLI
 
-exit(OfferMapCLI.run(Array(CommandLine.arguments.dropFirst())))
+exit(await OfferMapCLI.run(Array(CommandLine.arguments.dropFirst())))

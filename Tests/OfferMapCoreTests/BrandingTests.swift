@@ -12,33 +12,33 @@ import Testing
         return scratch
     }
 
-    func html(_ scratch: Scratch) -> String {
+    func html(_ scratch: Scratch) async -> String {
         var options = BuildOptions(date: Day("2026-11-25")!)
         options.inputs = scratch.root
         options.formats = [.html]
         var diagnostics = Diagnostics()
-        let counties = try! Pipeline.load(options, diagnostics: &diagnostics)
-        let landscapes = Pipeline.analyse(counties, options: options, diagnostics: &diagnostics)
-        return Pipeline.render(landscapes, options: options, templates: Templates(diagnostics: &diagnostics)).files["k/report.html"]!
+        let counties = try! await Pipeline.load(options, diagnostics: &diagnostics)
+        let landscapes = await Pipeline.analyse(counties, options: options, diagnostics: &diagnostics)
+        return await Pipeline.render(landscapes, options: options, templates: Templates(diagnostics: &diagnostics)).files["k/report.html"]!
     }
 
-    @Test func accentColourAndLogoReachTheReport() {
+    @Test func accentColourAndLogoReachTheReport() async {
         let scratch = county("accent: \"#0B5\"\nlogo: logo.svg\n")
         let (counties, diagnostics) = scratch.load()
         #expect(counties[0].branding.accent == "#00bb55")
         #expect(diagnostics.contains { $0.contains("county.yaml:3:9: warning: white text on the accent colour #00bb55 has a contrast of 2.5:1; WCAG AA needs 4.5:1; choose a darker colour, e.g. '#00873d'") })
-        let report = html(scratch)
+        let report = await html(scratch)
         #expect(report.contains(":root { --accent: #00bb55; }"))
         #expect(report.contains("<img class=\"logo\" src=\"data:image/svg+xml;base64,"))
     }
 
-    @Test func darkAccentNeedsNoWarning() {
+    @Test func darkAccentNeedsNoWarning() async {
         let (_, diagnostics) = county("accent: \"#1d4f91\"\n").load()
         #expect(diagnostics.isEmpty)
         #expect(Branding.contrastWithWhite(Branding.darkened("#00bb55", toReach: 4.5)) >= 4.5)
     }
 
-    @Test func badColourAndLogoOutsideTheFolderAreErrors() {
+    @Test func badColourAndLogoOutsideTheFolderAreErrors() async {
         let (_, diagnostics) = county("accent: blau\nlogo: ../../etc/passwd.png\n").load()
         #expect(diagnostics.contains { $0.contains("county.yaml:3:9: error: accent must be a colour like \"#1d4f91\", found 'blau'") })
         #expect(diagnostics.contains { $0.contains("county.yaml:4:7: error: logo must be a PNG, JPEG, SVG or WebP file in the county's folder") })

@@ -39,20 +39,20 @@ import Testing
         return Scratch(files)
     }
 
-    func run() throws -> (Comparison, [String: String]) {
+    func run() async throws -> (Comparison, [String: String]) {
         let scratch = CompareTests.inputs()
         var options = BuildOptions(date: Day("2026-11-25")!)
         options.inputs = scratch.root
         options.out = scratch.root + "/out"
-        let result = try Pipeline.compare(options)
+        let result = try await Pipeline.compare(options)
         #expect(!result.blocked, "\(result.diagnostics.sorted.map(\.formatted))")
         var files: [String: String] = [:]
         for name in ["compare.md", "compare.html", "compare.json"] { files[name] = scratch.read("out/compare/\(name)") }
         return (Comparison(result.landscapes), files)
     }
 
-    @Test func figuresEqualEachCountysOwnSummary() throws {
-        let (comparison, _) = try run()
+    @Test func figuresEqualEachCountysOwnSummary() async throws {
+        let (comparison, _) = try await run()
         for (figures, landscape) in zip(comparison.figures, comparison.landscapes) {
             #expect(figures.summary.institutions == landscape.summary.institutions)
             #expect(figures.summary.offers == landscape.summary.offers)
@@ -65,8 +65,8 @@ import Testing
         #expect(nord.integrationLinked == 1 && nord.integrationTotal == 1)
     }
 
-    @Test func differentTaxonomiesCompareOnSharedIDs() throws {
-        let (comparison, files) = try run()
+    @Test func differentTaxonomiesCompareOnSharedIDs() async throws {
+        let (comparison, files) = try await run()
         #expect(comparison.phases == ["orientierung", "vorgruendung", "gruendung", "festigung", "wachstum", "nachfolge"])
         #expect(comparison.categories == ["information", "beratung", "recht"])
         #expect(comparison.uncomparedCategories.contains("digital"))
@@ -75,8 +75,8 @@ import Testing
         #expect(files["compare.md"]!.contains("Digitalisierung"))
     }
 
-    @Test func weakHereCoveredElsewhereNamesWhoDoesIt() throws {
-        let (comparison, files) = try run()
+    @Test func weakHereCoveredElsewhereNamesWhoDoesIt() async throws {
+        let (comparison, files) = try await run()
         let difference = comparison.differences.first { $0.county == "sued" && $0.phase == "vorgruendung" && $0.category == "beratung" }
         #expect(difference?.status == .gap)
         #expect(difference?.elsewhere.first?.county == "nord")
@@ -84,8 +84,8 @@ import Testing
         #expect(files["compare.md"]!.contains("Kreis Nord: abgedeckt von 2 Einrichtungen (Kammer und Wirtschaftsförderung) – „Gründungssprechtag“, „Businessplan-Beratung“."))
     }
 
-    @Test func cellByCellGolden() throws {
-        let (_, files) = try run()
+    @Test func cellByCellGolden() async throws {
+        let (_, files) = try await run()
         let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/compare/compare.json")
         if ProcessInfo.processInfo.environment["OFFERMAP_RECORD"] != nil {
             try Data(files["compare.json"]!.utf8).write(to: url)
@@ -93,7 +93,7 @@ import Testing
         #expect(files["compare.json"] == (try String(contentsOf: url, encoding: .utf8)))
     }
 
-    @Test func manyCountiesShowOnlyTheMostDifferentHeatmaps() throws {
+    @Test func manyCountiesShowOnlyTheMostDifferentHeatmaps() async throws {
         var files: [String: String] = [:]
         for index in 0..<12 {
             let id = "k\(index)"
@@ -105,7 +105,7 @@ import Testing
         var options = BuildOptions(date: Day("2026-11-25")!)
         options.inputs = scratch.root
         options.out = scratch.root + "/out"
-        let result = try Pipeline.compare(options)
+        let result = try await Pipeline.compare(options)
         let comparison = Comparison(result.landscapes)
         let shown = comparison.mostDifferent(limit: Pipeline.heatmapLimit)
         #expect(shown.count == Pipeline.heatmapLimit)

@@ -28,18 +28,18 @@ import Testing
         """, body: "<img src=x onerror=alert(4)>\n\n[link](javascript:alert(5)) <a href=\"javascript:alert(6)\">a</a>\n\n[ref]: vbscript:msgbox\n")
     )])
 
-    func files() -> [String: String] {
+    func files() async -> [String: String] {
         var options = BuildOptions(date: Day("2026-11-25")!)
         options.inputs = hostile.root
         var diagnostics = Diagnostics()
-        let counties = try! Pipeline.load(options, diagnostics: &diagnostics)
+        let counties = try! await Pipeline.load(options, diagnostics: &diagnostics)
         #expect(!diagnostics.hasErrors, "\(diagnostics.sorted.map(\.formatted))")
-        let landscapes = Pipeline.analyse(counties, options: options, diagnostics: &diagnostics)
-        return Pipeline.render(landscapes, options: options, templates: Templates(diagnostics: &diagnostics)).files
+        let landscapes = await Pipeline.analyse(counties, options: options, diagnostics: &diagnostics)
+        return await Pipeline.render(landscapes, options: options, templates: Templates(diagnostics: &diagnostics)).files
     }
 
-    @Test func htmlHasNoActiveContent() {
-        let html = files()["k/report.html"]!
+    @Test func htmlHasNoActiveContent() async {
+        let html = await files()["k/report.html"]!
         #expect(!html.contains("<script"))
         #expect(!html.contains("<img"))
         #expect(!html.contains("<b>"))
@@ -48,8 +48,8 @@ import Testing
         #expect(html.contains("&lt;script&gt;alert(&#39;name&#39;)&lt;/script&gt;"))
     }
 
-    @Test func markdownHasNoRawHTMLOrScriptLinks() {
-        let markdown = files()["k/report.md"]!
+    @Test func markdownHasNoRawHTMLOrScriptLinks() async {
+        let markdown = await files()["k/report.md"]!
         #expect(!markdown.lowercased().contains("(javascript:"))
         #expect(!markdown.lowercased().contains("vbscript:"))
         // Even a viewer that passes raw HTML through shows nothing active.
@@ -61,15 +61,15 @@ import Testing
         #expect(!html.lowercased().contains("href=\"vbscript"))
     }
 
-    @Test func jsonKeepsTextExactButInert() throws {
-        let json = files()["k/landscape.json"]!
+    @Test func jsonKeepsTextExactButInert() async throws {
+        let json = await files()["k/landscape.json"]!
         #expect(!json.contains("<"))
         let object = try JSONSerialization.jsonObject(with: Data(json.utf8)) as! [String: Any]
         let institutions = object["institutions"] as! [[String: Any]]
         #expect(institutions[0]["name"] as? String == "<script>alert('name')</script>")
     }
 
-    @Test func csvCellsCannotRunFormulas() {
+    @Test func csvCellsCannotRunFormulas() async {
         #expect(CSV.cell("=1+2") == "'=1+2")
         #expect(CSV.cell("+49 5651") == "'+49 5651")
         #expect(CSV.cell("-3") == "'-3")

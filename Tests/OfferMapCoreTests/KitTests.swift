@@ -3,17 +3,17 @@ import Testing
 @testable import OfferMapCore
 
 @Suite struct KitTests {
-    func kit() throws -> (Scratch, BuildResult) {
+    func kit() async throws -> (Scratch, BuildResult) {
         let scratch = Scratch([:], taxonomy: false)
         try FileManager.default.copyItem(atPath: GoldenTests.folder.appendingPathComponent("inputs").path, toPath: scratch.path("inputs"))
         var options = BuildOptions(date: Day("2026-11-25")!)
         options.inputs = scratch.path("inputs")
         options.out = scratch.path("out")
-        return (scratch, try Pipeline.kit(options))
+        return (scratch, try await Pipeline.kit(options))
     }
 
-    @Test func sheetsPerInstitutionAndAPoster() throws {
-        let (scratch, result) = try kit()
+    @Test func sheetsPerInstitutionAndAPoster() async throws {
+        let (scratch, result) = try await kit()
         #expect(!result.blocked)
         for id in ["gewerbeamt", "hwk", "ihk", "mso-kulturverein", "wfg"] {
             #expect(scratch.read("out/musterkreis/kit/\(id).html") != nil)
@@ -24,8 +24,8 @@ import Testing
         #expect(scratch.read("out/musterkreis/kit/poster.html")!.contains("size: A3 landscape"))
     }
 
-    @Test func assignmentSheetTicksTheCurrentClassification() throws {
-        let (scratch, _) = try kit()
+    @Test func assignmentSheetTicksTheCurrentClassification() async throws {
+        let (scratch, _) = try await kit()
         let wfg = scratch.read("out/musterkreis/kit/wfg.html")!
         let matrix = wfg.components(separatedBy: "<table class=\"grid\">")[1].components(separatedBy: "</table>")[0]
         // WFG: vorgruendung × beratung, vorgruendung × finanzierung, orientierung × information.
@@ -33,8 +33,8 @@ import Testing
         #expect(matrix.components(separatedBy: "☐").count - 1 == 57)
     }
 
-    @Test func sheetsAreInternalAndShowContacts() throws {
-        let (scratch, _) = try kit()
+    @Test func sheetsAreInternalAndShowContacts() async throws {
+        let (scratch, _) = try await kit()
         #expect(scratch.read("out/musterkreis/kit/wfg.html")!.contains("Paul Privat"))
     }
 }

@@ -6,17 +6,17 @@ import Testing
 /// interface text and a German one no English (content written by institutions stays as written).
 @Suite struct LanguageTests {
     /// Every rendered text of the fixture county in one language: report, comparison, kit, website.
-    func everything(_ language: Language) throws -> String {
+    func everything(_ language: Language) async throws -> String {
         let scratch = Scratch([:], taxonomy: false)
         try FileManager.default.copyItem(atPath: GoldenTests.folder.appendingPathComponent("inputs").path, toPath: scratch.path("inputs"))
         var options = BuildOptions(date: Day("2026-11-25")!)
         options.inputs = scratch.path("inputs")
         options.out = scratch.path("out")
         options.language = language
-        _ = try Pipeline.build(options)
-        _ = try Pipeline.compare(options)
-        _ = try Pipeline.kit(options)
-        _ = try Pipeline.publish(options, baseURL: nil)
+        _ = try await Pipeline.build(options)
+        _ = try await Pipeline.compare(options)
+        _ = try await Pipeline.kit(options)
+        _ = try await Pipeline.publish(options, baseURL: nil)
         let paths = FileManager.default.enumerator(atPath: scratch.path("out"))?.allObjects as? [String] ?? []
         return paths.filter { $0.hasSuffix(".html") || $0.hasSuffix(".md") }.sorted()
             .compactMap { scratch.read("out/\($0)") }.joined(separator: "\n")
@@ -46,22 +46,22 @@ import Testing
             .filter { $0.count >= 9 && !content.contains($0) })
     }
 
-    @Test func englishOutputHasNoGermanInterfaceText() throws {
-        let text = try everything(.en)
+    @Test func englishOutputHasNoGermanInterfaceText() async throws {
+        let text = try await everything(.en)
         let found = (foreignFragments(in: .de, comparedTo: .en).union(try taxonomyLabels(.de))).filter(text.contains)
         #expect(found.isEmpty, "German in English output: \(found.sorted())")
         #expect(text.contains("Founding support in Musterkreis"))
         #expect(text.contains("As of 2026-11-25"))
     }
 
-    @Test func germanOutputHasNoEnglishInterfaceText() throws {
-        let text = try everything(.de)
+    @Test func germanOutputHasNoEnglishInterfaceText() async throws {
+        let text = try await everything(.de)
         let found = (foreignFragments(in: .en, comparedTo: .de).union(try taxonomyLabels(.en))).filter(text.contains)
         #expect(found.isEmpty, "English in German output: \(found.sorted())")
         #expect(text.contains("Stand: 25.11.2026"))
     }
 
-    @Test func numbersAndDatesFollowTheLanguage() {
+    @Test func numbersAndDatesFollowTheLanguage() async {
         #expect(Texts.shipped(.de).number(0.6667, digits: 2) == "0,67")
         #expect(Texts.shipped(.en).number(0.6667, digits: 2) == "0.67")
         #expect(Texts.shipped(.de).date(Day("2026-11-25")!) == "25.11.2026")

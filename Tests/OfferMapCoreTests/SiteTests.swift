@@ -3,13 +3,13 @@ import Testing
 @testable import OfferMapCore
 
 @Suite struct SiteTests {
-    func publish(baseURL: String? = nil) throws -> (Scratch, BuildResult) {
+    func publish(baseURL: String? = nil) async throws -> (Scratch, BuildResult) {
         let scratch = Scratch([:], taxonomy: false)
         try FileManager.default.copyItem(atPath: GoldenTests.folder.appendingPathComponent("inputs").path, toPath: scratch.path("inputs"))
         var options = BuildOptions(date: Day("2026-11-25")!)
         options.inputs = scratch.path("inputs")
         options.out = scratch.path("out")
-        return (scratch, try Pipeline.publish(options, baseURL: baseURL))
+        return (scratch, try await Pipeline.publish(options, baseURL: baseURL))
     }
 
     func files(_ scratch: Scratch) -> [String] {
@@ -17,8 +17,8 @@ import Testing
             .filter { !$0.hasSuffix("/") && FileManager.default.contents(atPath: scratch.path("out/site/\($0)")) != nil }.sorted()
     }
 
-    @Test func pageListOfTheSampleSite() throws {
-        let (scratch, result) = try publish(baseURL: "https://kreis.example/gruenden")
+    @Test func pageListOfTheSampleSite() async throws {
+        let (scratch, result) = try await publish(baseURL: "https://kreis.example/gruenden")
         #expect(!result.blocked)
         let url = GoldenTests.folder.deletingLastPathComponent().appendingPathComponent("site-pages.txt")
         let list = files(scratch).joined(separator: "\n") + "\n"
@@ -27,8 +27,8 @@ import Testing
         #expect(scratch.read("out/site/sitemap.xml")!.contains("<loc>https://kreis.example/gruenden/musterkreis/index.html</loc>"))
     }
 
-    @Test func noPrivateContactAnywhere() throws {
-        let (scratch, _) = try publish()
+    @Test func noPrivateContactAnywhere() async throws {
+        let (scratch, _) = try await publish()
         let all = files(scratch)
         #expect(all.count > 15)
         for path in all {
@@ -39,8 +39,8 @@ import Testing
         #expect(scratch.read("out/site/musterkreis/institutions/wfg.html")!.contains("Erika Beispiel"))
     }
 
-    @Test func linksAreRelativeAndNothingComesFromTheNetwork() throws {
-        let (scratch, _) = try publish()
+    @Test func linksAreRelativeAndNothingComesFromTheNetwork() async throws {
+        let (scratch, _) = try await publish()
         for path in files(scratch) where path.hasSuffix(".html") {
             let html = scratch.read("out/site/\(path)")!
             #expect(!html.contains("src=\"http"), "\(path)")
@@ -51,12 +51,12 @@ import Testing
         #expect(!scratch.read("out/site/assets/site.css")!.contains("url("))
     }
 
-    @Test func withoutBaseURLNoSitemap() throws {
-        let (scratch, _) = try publish()
+    @Test func withoutBaseURLNoSitemap() async throws {
+        let (scratch, _) = try await publish()
         #expect(scratch.read("out/site/sitemap.xml") == nil)
     }
 
-    @Test func hsdsUsesStableUUIDs() {
+    @Test func hsdsUsesStableUUIDs() async {
         #expect(HSDS.uuid("organization:k/wfg") == HSDS.uuid("organization:k/wfg"))
         #expect(HSDS.uuid("organization:k/wfg") != HSDS.uuid("organization:k/ihk"))
         let uuid = HSDS.uuid("x")

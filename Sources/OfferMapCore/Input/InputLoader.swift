@@ -45,8 +45,33 @@ public enum InputLoader {
         }
     }
 
-    /// Loads the selected counties (all when `selection` is empty).
+    /// A county whose own files are read, with the institution files still to load.
+    struct Plan: Sendable {
+        var county: County
+        var files: [String]
+    }
+
+    /// Loads the selected counties (all when `selection` is empty), one file after the other.
     public static func load(inputs: String, selection: [String] = [], diagnostics: inout Diagnostics) throws -> [County] {
+        let plans = try plan(inputs: inputs, selection: selection, diagnostics: &diagnostics)
+        let loaded = plans.map { plan in plan.files.map { loadFile($0, taxonomy: plan.county.taxonomy) } }
+        return finish(plans, loaded, diagnostics: &diagnostics)
+    }
+
+    /// The same, with the institution files of all counties read in parallel.
+    public static func load(inputs: String, selection: [String] = [], threads: Int,
+                            diagnostics: inout Diagnostics) async throws -> [County] {
+        let plans = try plan(inputs: inputs, selection: selection, diagnostics: &diagnostics)
+        let work = plans.flatMap { plan in plan.files.map { (path: $0, taxonomy: plan.county.taxonomy) } }
+        var results = await Parallel.map(work, threads: threads) { loadFile($0.path, taxonomy: $0.taxonomy) }[...]
+        let loaded = plans.map { plan -> [(Institution?, Diagnostics)] in
+            defer { results = results.dropFirst(plan.files.count) }
+            return Array(results.prefix(plan.files.count))
+        }
+        return finish(plans, loaded, diagnostics: &diagnostics)
+    }
+
+    static func plan(inputs: String, selection: [String], diagnostics: inout Diagnostics) throws -> [Plan] {
         let available = try countyIDs(inputs: inputs)
         for id in selection where !available.contains(id) {
             let hint = Suggestion.didYouMean(id, in: available).map { "; \($0)" } ?? ""
@@ -54,10 +79,28 @@ public enum InputLoader {
         }
         let chosen = selection.isEmpty ? available : available.filter(selection.contains)
         guard let base = defaultTaxonomy(inputs: inputs, diagnostics: &diagnostics) else { return [] }
-        return chosen.compactMap { loadCounty(inputs: inputs, id: $0, base: base, diagnostics: &diagnostics) }
+        return chosen.map { planCounty(inputs: inputs, id: $0, base: base, diagnostics: &diagnostics) }
     }
 
-    static func loadCounty(inputs: String, id: String, base: Fields, diagnostics: inout Diagnostics) -> County? {
+    static func loadFile(_ path: String, taxonomy: Taxonomy) -> (Institution?, Diagnostics) {
+        var diagnostics = Diagnostics()
+        let institution = InstitutionLoader.load(URL(fileURLWithPath: path), path: path, taxonomy: taxonomy, diagnostics: &diagnostics)
+        return (institution, diagnostics)
+    }
+
+    static func finish(_ plans: [Plan], _ loaded: [[(Institution?, Diagnostics)]], diagnostics: inout Diagnostics) -> [County] {
+        zip(plans, loaded).map { plan, results in
+            var county = plan.county
+            for (institution, problems) in results {
+                diagnostics.append(contentsOf: problems)
+                if let institution { county.institutions.append(institution) }
+            }
+            checkReferences(county, diagnostics: &diagnostics)
+            return county
+        }
+    }
+
+    static func planCounty(inputs: String, id: String, base: Fields, diagnostics: inout Diagnostics) -> Plan {
         let folder = join(inputs, id)
         let countyPath = join(folder, "county.yaml")
         if !Slug.isValid(id) {
@@ -75,23 +118,21 @@ public enum InputLoader {
 
         let institutionsFolder = join(folder, "institutions")
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: institutionsFolder)) ?? []).sorted()
+        var files: [String] = []
         for name in names where !name.hasPrefix(".") {
             let path = join(institutionsFolder, name)
-            guard name.hasSuffix(".md") else {
+            if name.hasSuffix(".md") {
+                files.append(path)
+            } else {
                 diagnostics.warning(SourceLocation(path: path), "ignored: institution files end in '.md'",
                                     suggestion: name.contains(".") ? nil : "rename it to '\(name).md'")
-                continue
-            }
-            if let institution = InstitutionLoader.load(URL(fileURLWithPath: path), path: path, taxonomy: taxonomy, diagnostics: &diagnostics) {
-                county.institutions.append(institution)
             }
         }
         if names.isEmpty {
             diagnostics.warning(SourceLocation(path: institutionsFolder), "the county has no institution files yet",
                                 suggestion: "add one file per institution: \(institutionsFolder)/<id>.md")
         }
-        checkReferences(county, diagnostics: &diagnostics)
-        return county
+        return Plan(county: county, files: files)
     }
 
     static func readCountyFile(_ path: String, into county: inout County, diagnostics: inout Diagnostics) {

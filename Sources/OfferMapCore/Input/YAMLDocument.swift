@@ -22,7 +22,9 @@ struct YAMLDocument {
     func parse(_ text: String, diagnostics: inout Diagnostics) -> Node? {
         guard precheck(text, diagnostics: &diagnostics) else { return nil }
         do {
-            if let node = try Yams.compose(yaml: text) { return node }
+            // The basic resolver leaves every scalar a string: offermap reads values itself,
+            // and the default resolver's regular expressions cost more than the parse.
+            if let node = try Yams.compose(yaml: text, .basic) { return node }
             diagnostics.error(location(nil), "no fields found: the YAML part is empty",
                               suggestion: "write the fields as 'key: value' lines")
             return nil

@@ -59,23 +59,30 @@ public enum Pipeline {
     }
 
     public static func render(_ landscapes: [Landscape], options: BuildOptions, templates: Templates) async -> OutputWriter {
-        let rendered = await Parallel.map(landscapes, threads: options.threads) { landscape in
-            options.formats.map { format in
-                ("\(landscape.county.id)/\(format.fileName)", render(format, landscape, options: options, templates: templates))
-            }
-        }
+        let rendered = await Parallel.map(landscapes, threads: options.threads) { render($0, options: options, templates: templates) }
         var writer = OutputWriter(root: options.out)
         for (path, content) in rendered.joined() { writer.add(path, content) }
         return writer
     }
 
-    static func render(_ format: OutputFormat, _ landscape: Landscape, options: BuildOptions, templates: Templates) -> String {
-        switch format {
-        case .md, .html:
-            let context = ReportView(landscape: landscape, audience: options.audience, texts: Texts.shipped(landscape.language)).context()
-            return templates.render(format == .md ? "report.md" : "report.html", context)
-        case .json: return LandscapeJSON.make(landscape, audience: options.audience).serialized()
-        case .csv: return MatrixCSV.make(landscape)
+    /// One county's report files; the template values are built once for Markdown and HTML.
+    static func render(_ landscape: Landscape, options: BuildOptions, templates: Templates) -> [(String, String)] {
+        var context: [String: Any]?
+        func reportContext() -> [String: Any] {
+            if let context { return context }
+            let made = ReportView(landscape: landscape, audience: options.audience, texts: Texts.shipped(landscape.language)).context()
+            context = made
+            return made
+        }
+        return options.formats.map { format in
+            let content: String
+            switch format {
+            case .md: content = templates.render("report.md", reportContext())
+            case .html: content = templates.render("report.html", reportContext())
+            case .json: content = LandscapeJSON.make(landscape, audience: options.audience).serialized()
+            case .csv: content = MatrixCSV.make(landscape)
+            }
+            return ("\(landscape.county.id)/\(format.fileName)", content)
         }
     }
 

@@ -29,6 +29,21 @@ import Testing
         #expect(Set(Texts.shipped(.de).entries.keys) == Set(Texts.shipped(.en).entries.keys))
     }
 
+    @Test func ownTemplateReplacesOnlyItsNamesake() throws {
+        let folder = NSTemporaryDirectory() + "offermap-templates-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let css = try file("templates/report.css.mustache").replacingOccurrences(of: "--accent: #1d4f91", with: "--accent: #7a0b47")
+        try Data(css.utf8).write(to: URL(fileURLWithPath: folder + "/report.css.mustache"))
+        var diagnostics = Diagnostics()
+        let templates = Templates(overrides: folder, diagnostics: &diagnostics)
+        #expect(diagnostics.all.isEmpty)
+        let html = templates.render("report.html", ["title": "X", "t": Texts.shipped(.de).tree])
+        #expect(html.contains("--accent: #7a0b47"))
+        #expect(html.contains("<h1>X</h1>"))
+        #expect(templates.render("report.css", [:]) == css)
+        #expect(templates.render("compare.md", ["title": "Y"]).contains("# Y"))
+    }
+
     @Test func brokenTemplateIsADiagnosticWithLine() throws {
         let folder = NSTemporaryDirectory() + "offermap-templates-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)

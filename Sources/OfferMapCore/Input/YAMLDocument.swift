@@ -36,81 +36,85 @@ struct YAMLDocument {
         return nil
     }
 
+    /// One pass over the bytes, line by line (the hot path of loading: it sees every byte once).
     private func precheck(_ text: String, diagnostics: inout Diagnostics) -> Bool {
+        let bytes = Array(text.utf8)
         var ok = true
         var lineNumber = 0
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        var start = 0
+        while start <= bytes.count {
+            var end = start
+            while end < bytes.count && bytes[end] != 0x0A { end += 1 }
             lineNumber += 1
-            let at = { (column: Int) in SourceLocation(path: path, line: lineNumber + lineOffset, column: column) }
-            let indentation = YAMLDocument.indentation(line)
-            if let tab = indentation.firstIndex(of: "\t") {
-                diagnostics.error(at(line.distance(from: line.startIndex, to: tab) + 1),
-                                  "tab character in indentation; YAML allows spaces only",
-                                  suggestion: "replace the tab with spaces")
+            let problem = YAMLDocument.check(bytes, start, end)
+            let at = SourceLocation(path: path, line: lineNumber + lineOffset, column: problem?.column ?? 1)
+            switch problem?.kind {
+            case .tab?:
+                diagnostics.error(at, "tab character in indentation; YAML allows spaces only", suggestion: "replace the tab with spaces")
                 ok = false
-            }
-            if let column = anchorColumn(line) {
-                diagnostics.error(at(column), "YAML anchors and aliases (& and *) are not supported in offermap files",
+            case .anchor?:
+                diagnostics.error(at, "YAML anchors and aliases (& and *) are not supported in offermap files",
                                   suggestion: "write the value out in full")
                 ok = false
-            }
-            if indentation.count > YAMLDocument.maximumIndentation {
-                diagnostics.error(at(YAMLDocument.maximumIndentation), "the line is indented more than \(YAMLDocument.maximumIndentation) columns",
+            case .indentation?:
+                diagnostics.error(at, "the line is indented more than \(YAMLDocument.maximumIndentation) columns",
                                   suggestion: "offermap files need only a few levels of indentation")
                 return false
+            case .depth?:
+                diagnostics.error(at, "the YAML is nested more than \(YAMLDocument.maximumDepth) levels deep")
+                return false
+            case nil: break
             }
-            var depth = indentation.filter { $0 == "-" }.count
-            var column = 0
-            for character in line {
-                column += 1
-                if character == "[" || character == "{" { depth += 1 }
-                if character == "]" || character == "}" { depth -= 1 }
-                if depth > YAMLDocument.maximumDepth {
-                    diagnostics.error(at(column), "the YAML is nested more than \(YAMLDocument.maximumDepth) levels deep")
-                    return false
-                }
-            }
+            start = end + 1
         }
         return ok
     }
 
-    /// Leading spaces and tabs together with block sequence markers (`- - `).
-    static func indentation(_ line: Substring) -> Substring {
-        var end = line.startIndex
-        while end < line.endIndex {
-            if line[end] == " " || line[end] == "\t" {
-                end = line.index(after: end)
-            } else if line[end] == "-", line.index(after: end) < line.endIndex, line[line.index(after: end)] == " " {
-                end = line.index(end, offsetBy: 2)
-            } else {
-                break
-            }
-        }
-        return line[..<end]
-    }
+    enum Problem { case tab, anchor, indentation, depth }
 
-    /// Column of `&name` or `*name` where YAML would read an anchor or alias.
-    private func anchorColumn(_ line: Substring) -> Int? {
-        let scalars = Array(line.unicodeScalars)
-        var inQuote: Unicode.Scalar?
-        for (i, c) in scalars.enumerated() {
-            if let q = inQuote {
-                if c == q { inQuote = nil }
+    /// The first problem of the line `bytes[start..<end]` and its column (in Unicode scalars).
+    static func check(_ bytes: [UInt8], _ start: Int, _ end: Int) -> (kind: Problem, column: Int)? {
+        let space: UInt8 = 0x20, tab: UInt8 = 0x09, dash: UInt8 = 0x2D
+        // Indentation: spaces, tabs and block sequence markers ("- - ").
+        var i = start, depth = 0
+        while i < end {
+            if bytes[i] == tab { return (.tab, i - start + 1) }
+            if bytes[i] == space { i += 1; continue }
+            if bytes[i] == dash && i + 1 < end && bytes[i + 1] == space { depth += 1; i += 2; continue }
+            break
+        }
+        if i - start > maximumIndentation { return (.indentation, maximumIndentation) }
+        var column = i - start, quote: UInt8 = 0, previous: UInt8 = i > start ? bytes[i - 1] : space
+        var lastNonSpace: UInt8 = previous == space ? 0 : previous
+        while i < end {
+            let byte = bytes[i]
+            i += 1
+            if byte & 0xC0 == 0x80 { continue }
+            column += 1
+            defer {
+                previous = byte
+                if byte != space { lastNonSpace = byte }
+            }
+            if quote != 0 {
+                if byte == quote { quote = 0 }
                 continue
             }
-            if c == "#" && (i == 0 || scalars[i - 1] == " ") { return nil }
-            let startsValue = i == 0 || " [{,:-".unicodeScalars.contains(scalars[i - 1])
-            if (c == "\"" || c == "'") && startsValue { inQuote = c; continue }
-            if (c == "&" || c == "*") && startsValue && i + 1 < scalars.count
-                && !" ,]}".unicodeScalars.contains(scalars[i + 1]) {
-                // `key: *x` or `- &x` — but plain text like "Beratung & Coaching" has a space after.
-                let before = scalars[..<i].filter { $0 != " " }
-                if before.isEmpty || before.last == ":" || before.last == "-" || before.last == "[" || before.last == "," || before.last == "{" {
-                    return i + 1
-                }
+            let startsValue = column == 1 || [space, 0x5B, 0x7B, 0x2C, 0x3A, dash].contains(previous)
+            switch byte {
+            case 0x23 where previous == space || column == 1: return nil  // comment
+            case 0x22 where startsValue, 0x27 where startsValue: quote = byte
+            case 0x5B, 0x7B:
+                depth += 1
+                if depth > maximumDepth { return (.depth, column) }
+            case 0x5D, 0x7D: depth -= 1
+            case 0x26 where startsValue, 0x2A where startsValue:
+                guard i < end, ![space, 0x2C, 0x5D, 0x7D].contains(bytes[i]) else { break }
+                // `key: *x` or `- &x`; plain text like "Beratung & Coaching" has a space after the sign.
+                if [0, 0x3A, dash, 0x5B, 0x2C, 0x7B].contains(lastNonSpace) { return (.anchor, column) }
+            default: break
             }
         }
-        return nil
+        return depth > maximumDepth ? (.depth, column) : nil
     }
 
     private func report(_ error: YamlError, diagnostics: inout Diagnostics) {

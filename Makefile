@@ -3,7 +3,7 @@ SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BIN := .build/release/offermap
 
-.PHONY: run test build deps embed clean
+.PHONY: run test build deps embed clean bench bench-deps
 
 # Installs what is missing on a fresh Debian machine with the Swift toolchain.
 deps:
@@ -25,3 +25,11 @@ embed:
 
 clean:
 	rm -rf .build
+
+# Benchmarks (not part of make test): offermap against the cmark CLI and Hugo, on tmpfs.
+bench-deps: deps
+	@command -v cmark >/dev/null || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq cmark; }
+	@command -v hugo >/dev/null || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq hugo; }
+
+bench: bench-deps build
+	python3 bench/run.py $(BENCH_ARGS)

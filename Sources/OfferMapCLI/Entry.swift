@@ -44,7 +44,7 @@ struct OfferMap: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "offermap",
         abstract: "Maps a county's founding-support landscape: who helps founders in which phase with what.",
-        subcommands: [Build.self, Validate.self, Classify.self, Eval.self, Explain.self],
+        subcommands: [Build.self, Validate.self, Classify.self, Eval.self, Explain.self, Import.self, Export.self],
         defaultSubcommand: Build.self
     )
 }

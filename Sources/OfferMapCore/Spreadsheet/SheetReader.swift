@@ -145,11 +145,12 @@ public enum SheetReader {
         return nil
     }
 
-    /// Takes back the apostrophe that an export put before a cell a spreadsheet would run as a formula.
+    /// Takes back the apostrophe that an export put before a cell a spreadsheet would run as a formula
+    /// (`'=…`, `'+…`, `'-…`, `'@…`); `''=…` becomes `'=…`, so a text that began with one survives.
     static func unneutralise(_ cell: String) -> String {
-        let scalars = cell.unicodeScalars
-        guard scalars.count >= 2, scalars.first == "'",
-              "=+-@\t\r".unicodeScalars.contains(scalars[scalars.index(after: scalars.startIndex)]) else { return cell }
+        let rest = cell.unicodeScalars.drop { $0 == "'" }
+        guard rest.count < cell.unicodeScalars.count, let first = rest.first,
+              "=+-@\t\r".unicodeScalars.contains(first) else { return cell }
         return String(cell.unicodeScalars.dropFirst())
     }
 }

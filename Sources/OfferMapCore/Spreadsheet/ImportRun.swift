@@ -6,7 +6,7 @@ public struct ImportResult: Sendable {
     public var table: (delimiter: String, encoding: String, rows: Int)?
     /// Paths written, with the number of offers in each.
     public var written: [(path: String, offers: Int)] = []
-    /// Files that already held exactly what the table gives.
+    /// Files that already say what the table gives (perhaps formatted otherwise); left as they are.
     public var unchanged: [String] = []
     public var createdCounty: String?
     /// Institution files of the county that the table does not name; import leaves them alone.
@@ -42,8 +42,8 @@ extension SheetImport {
             let relative = "institutions/\(institution.id).md"
             let path = InputLoader.join(folder, relative)
             let text = InstitutionFile.text(institution)
-            if let existing = FileManager.default.contents(atPath: path) {
-                if existing == Data(text.utf8) {
+            if FileManager.default.fileExists(atPath: path) {
+                if sameContent(path, text, taxonomy: taxonomy) {
                     result.unchanged.append(path)
                     continue
                 }
@@ -72,6 +72,16 @@ extension SheetImport {
         }
         if !writer.files.isEmpty { try writer.commit() }
         return result
+    }
+
+    /// Whether an existing file says the same as the new text, so that a table exported and
+    /// imported again leaves hand-written files (with their comments) alone.
+    static func sameContent(_ path: String, _ text: String, taxonomy: Taxonomy) -> Bool {
+        var ignored = Diagnostics()
+        guard var existing = InstitutionLoader.load(URL(fileURLWithPath: path), path: path, taxonomy: taxonomy, diagnostics: &ignored),
+              !ignored.hasErrors else { return false }
+        existing.body = existing.body.trimmingCharacters(in: .newlines)
+        return InstitutionFile.text(existing) == text
     }
 
     /// The taxonomy the county's files are checked against: the default, with the county's own keys.

@@ -48,7 +48,8 @@ struct OfferMap: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "offermap",
         abstract: "Maps a county's founding-support landscape: who helps founders in which phase with what.",
-        subcommands: [Build.self, Validate.self, Compare.self, Publish.self, Kit.self, Classify.self, Eval.self, Explain.self],
+        subcommands: [Build.self, Validate.self, Compare.self, Publish.self, Kit.self, Import.self, Export.self,
+                      Classify.self, Eval.self, Explain.self],
         defaultSubcommand: Build.self
     )
 }

@@ -1,8 +1,9 @@
 /// CSV as spreadsheets read it: comma-separated, quoted where needed, CRLF line ends,
 /// and cells that a spreadsheet would run as a formula neutralised with a leading apostrophe.
 public enum CSV {
-    public static func document(header: [String], rows: [[String]]) -> String {
-        ([header] + rows).map { $0.map(cell).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
+    /// `delimiter` is `,` unless given; German Excel expects `;`.
+    public static func document(header: [String], rows: [[String]], delimiter: String = ",") -> String {
+        ([header] + rows).map { $0.map(cell).joined(separator: delimiter) }.joined(separator: "\r\n") + "\r\n"
     }
 
     public static func cell(_ value: String) -> String {

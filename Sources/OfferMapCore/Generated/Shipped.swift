@@ -673,7 +673,7 @@ _{{audience_note}}_
 </div>
 </section>
 {{/network}}
-<p><a href="embed.html">{{t.site.embed_link}}</a></p>
+<p class="embed-link"><a href="embed.html">{{t.site.embed_link}}</a></p>
 </main>
 {{> site-foot.html}}
 
@@ -715,7 +715,7 @@ _{{audience_note}}_
 {{/filters}}
 <p><button type="reset">{{t.site.reset}}</button></p>
 </form>
-<p id="count" class="count" aria-live="polite">{{total}} {{t.report.offers}}</p>
+<p id="count" class="count" aria-live="polite" data-one="{{t.report.offer}}">{{total}} {{t.report.offers}}</p>
 <ul class="offer-list" id="results">
 {{#offers}}{{> site-offer.html}}
 {{/offers}}
@@ -736,7 +736,8 @@ _{{audience_note}}_
   var items = Array.prototype.slice.call(document.querySelectorAll("#results .offer"));
   var count = document.getElementById("count");
   var none = document.getElementById("none");
-  var word = count.textContent.replace(/^[0-9]+\s*/, "");
+  var many = count.textContent.replace(/^[0-9]+\s*/, "");
+  var one = count.getAttribute("data-one") || many;
   function matches(item, key, value) {
     if (!value) return true;
     var words = (item.getAttribute("data-" + key) || "").split(" ");
@@ -752,7 +753,7 @@ _{{audience_note}}_
       item.hidden = !ok;
       if (ok) shown += 1;
     });
-    count.textContent = shown + " " + word;
+    count.textContent = shown + " " + (shown === 1 ? one : many);
     none.hidden = shown > 0;
   }
   form.addEventListener("change", update);
@@ -910,10 +911,16 @@ header.page a { color: #fff; }
 header.page nav ul { list-style: none; display: flex; flex-wrap: wrap; gap: .25rem 1.25rem; margin: 0; padding: 0; }
 header.page nav a { text-decoration: underline; }
 a:focus-visible, button:focus-visible, input:focus-visible { outline: 3px solid #e07b00; outline-offset: 2px; }
+h1 { font-size: clamp(1.6rem, 1rem + 3vw, 2.2rem); line-height: 1.2; overflow-wrap: break-word; hyphens: auto; }
 .lead { font-size: 1.1rem; }
 .button { display: inline-block; background: var(--accent); color: #fff; padding: .6rem 1.1rem; border-radius: .3rem; text-decoration: none; font-weight: 600; }
 .cards { list-style: none; padding: 0; display: grid; grid-template-columns: repeat(auto-fill, minmax(17rem, 1fr)); gap: 1rem; }
 .cards li { border: 1px solid var(--line); border-radius: .4rem; padding: .25rem 1rem; }
+/* Long German compounds in narrow columns: break rather than run into the next cell
+   (hyphens: auto needs a dictionary that not every browser has). */
+table.matrix thead th { overflow-wrap: anywhere; hyphens: auto; }
+table.matrix thead th:first-child, table.matrix tbody th { width: 9rem; }
+.scroll caption { text-align: left; }
 table.matrix td a { display: block; color: inherit; text-decoration: none; }
 table.matrix td a:hover .n, table.matrix td a:focus .n { text-decoration: underline; }
 .offer-list { list-style: none; padding: 0; }
@@ -925,16 +932,46 @@ table.matrix td a:hover .n, table.matrix td a:focus .n { text-decoration: underl
 .finder { display: grid; grid-template-columns: repeat(auto-fill, minmax(14rem, 1fr)); gap: .75rem; }
 .finder fieldset { border: 1px solid var(--line); border-radius: .4rem; }
 .finder legend { font-weight: 700; }
-.finder label { display: block; padding: .15rem 0; }
+.finder label { display: flex; align-items: flex-start; gap: .5rem; padding: .2rem 0; }
+.finder input[type=radio] { flex: none; width: 1.15rem; height: 1.15rem; margin: .2rem 0 0; accent-color: var(--accent); }
+.finder button { font: inherit; font-weight: 600; padding: .5rem 1rem; border: 2px solid var(--accent); border-radius: .3rem;
+  color: var(--accent); background: #fff; cursor: pointer; white-space: nowrap; }
+.finder > p { align-self: start; margin: .5rem 0 0; }
 .count { font-weight: 700; }
+/* With the form shown, the live count stays in sight at the bottom while one picks filters. */
+.finder:not([hidden]) ~ .count { position: sticky; bottom: 0; z-index: 2; margin: 0; padding: .6rem 0; background: #fff;
+  border-top: 1px solid var(--line); }
 table.figures-table { width: 100%; font-size: .9rem; }
 table.figures-table th, table.figures-table td { border-bottom: 1px solid var(--line); padding: .3rem .4rem; text-align: right; }
 table.figures-table th:first-child, table.figures-table td:first-child { text-align: left; }
 body.embed main { padding: .5rem; }
 [hidden] { display: none !important; }
+@media screen {
+  /* The phase column stays in view while the matrix scrolls sideways. */
+  table.matrix thead th:first-child, table.matrix tbody th { position: sticky; left: 0; z-index: 1; background: #fff; }
+}
 @media (max-width: 40rem) {
+  table.matrix thead th:first-child, table.matrix tbody th { width: 7.5rem; }
   .offer dl { grid-template-columns: 1fr; }
   header.page { padding: 1rem; }
+}
+@media print {
+  /* A county page on A4: no navigation, dark text, a matrix that fits the page width. */
+  header.page { display: block; }
+  header.page a { color: var(--text); text-decoration: none; }
+  header.page nav, .skip, .cta, .embed-link, .finder { display: none !important; }
+  h1 { font-size: 18pt; }
+  h2 { margin-top: 1.2rem; }
+  table.matrix thead th:first-child, table.matrix tbody th { width: 5rem; font-size: 6.5pt; }
+  table.matrix th, table.matrix td { padding: .2rem .1rem; }
+  /* Column headers read bottom to top: whole words in narrow columns. */
+  table.matrix thead th:not(:first-child) { writing-mode: sideways-lr; height: 8.5rem; font-size: 7pt; font-weight: 700;
+    text-align: left; vertical-align: middle; overflow-wrap: normal; hyphens: manual; padding: .3rem .1rem; }
+  table.matrix td .n { font-size: 9pt; }
+  table.matrix td .flag { font-size: 5.5pt; overflow-wrap: anywhere; }
+  .offer, .cards li, .figures li, .legend li { break-inside: avoid; }
+  .finder:not([hidden]) ~ .count { position: static; border: 0; }
+  footer { margin: 1rem 0 0; padding: 0; }
 }
 
 """####,

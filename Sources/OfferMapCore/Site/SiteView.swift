@@ -34,7 +34,42 @@ struct SiteView {
         var context = ReportView(landscape: landscape, audience: .public, texts: texts).context()
         context.merge(common(root: "../", title: landscape.county.name)) { $1 }
         context["county_name"] = landscape.county.name
+        if let categories = context["matrix_categories"] as? [[String: Any]] {
+            context["matrix_categories"] = categories.map { category in
+                category.merging(["label": Self.softHyphens(category["label"] as? String ?? "")]) { $1 }
+            }
+        }
+        if let rows = context["rows"] as? [[String: Any]] {
+            context["rows"] = rows.map { row in
+                row.merging(["cells": (row["cells"] as? [[String: Any]] ?? []).map { cell in
+                    cell.merging(["flag": Self.softHyphens(cell["flag"] as? String ?? "")]) { $1 }
+                }]) { $1 }
+            }
+        }
         return context
+    }
+
+    /// Break opportunities (soft hyphens) in long German words before their usual endings, for the
+    /// matrix's narrow columns: a browser without a hyphenation dictionary would otherwise break
+    /// "Veranstaltungen" anywhere or let it run into the next cell.
+    static func softHyphens(_ text: String) -> String {
+        let consonants = Set("bcdfghjklmnpqrstvwxzß")
+        return text.split(separator: " ", omittingEmptySubsequences: false).map { part -> String in
+            let word = Array(part)
+            guard word.count >= 10 else { return String(part) }
+            let lower = String(part).lowercased()
+            for suffix in ["ungen", "ung"] where lower.hasSuffix(suffix) {
+                let at = word.count - suffix.count - 1
+                if at > 3, consonants.contains(Character(word[at].lowercased())) {
+                    return String(word[..<at]) + "\u{AD}" + String(word[at...])
+                }
+            }
+            for suffix in ["nisse", "nis", "keit", "heit", "schaft"] where lower.hasSuffix(suffix) {
+                let at = word.count - suffix.count
+                return String(word[..<at]) + "\u{AD}" + String(word[at...])
+            }
+            return String(part)
+        }.joined(separator: " ")
     }
 
     /// Offers grouped by the non-empty cells, in taxonomy order: the targets of the heatmap's links.

@@ -251,6 +251,24 @@ td, th { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
   .poster .sheet { width: 420mm; min-height: 297mm; } }
 
 """####,
+        "network-diagram.html": ####"""
+{{#diagram}}
+<div class="scroll">
+<svg class="diagram" viewBox="0 0 {{width}} {{height}}" width="{{width}}" height="{{height}}" role="img" aria-labelledby="d-title d-desc">
+<title id="d-title">{{t.network.title}}</title>
+<desc id="d-desc">{{t.network.diagram}}</desc>
+<defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0 0 L10 5 L0 10 z" fill="#444"/></marker></defs>
+{{#columns}}<text class="column" x="{{x}}" y="20">{{label}}</text>
+{{/columns}}
+{{#edges}}<path class="edge" d="{{d}}" marker-end="url(#arrow)"><title>{{title}}</title></path>
+{{/edges}}
+{{#nodes}}<g class="node{{#isolated}} isolated{{/isolated}}"><title>{{title}}{{#isolated}} ({{t.network.isolated}}){{/isolated}}</title><rect x="{{x}}" y="{{y}}" width="{{w}}" height="{{h}}" rx="5"/><text x="{{tx}}" y="{{ty}}">{{#isolated}}⚠ {{/isolated}}{{label}}</text></g>
+{{/nodes}}
+</svg>
+</div>
+{{/diagram}}
+
+"""####,
         "report.css": ####"""
 :root { --accent: #1d4f91; --text: #1a1a1a; --muted: #555; --line: #c8c8c8;
   --gap: #f6d5d5; --gap-text: #7a1111; --thin: #fbe7b5; --overlap: #d9d4f2; --empty: #f4f4f4;
@@ -397,21 +415,7 @@ footer { color: var(--muted); font-size: .8rem; max-width: 72rem; margin: 2rem a
 <li>{{t.network.unreferenced}}: {{unreferenced}}</li>
 </ul>
 <p>{{t.network.help}}</p>
-{{#diagram}}
-<div class="scroll">
-<svg class="diagram" viewBox="0 0 {{width}} {{height}}" width="{{width}}" height="{{height}}" role="img" aria-labelledby="d-title d-desc">
-<title id="d-title">{{t.network.title}}</title>
-<desc id="d-desc">{{t.network.diagram}}</desc>
-<defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0 0 L10 5 L0 10 z" fill="#444"/></marker></defs>
-{{#columns}}<text class="column" x="{{x}}" y="20">{{label}}</text>
-{{/columns}}
-{{#edges}}<path class="edge" d="{{d}}" marker-end="url(#arrow)"><title>{{title}}</title></path>
-{{/edges}}
-{{#nodes}}<g class="node{{#isolated}} isolated{{/isolated}}"><title>{{title}}{{#isolated}} ({{t.network.isolated}}){{/isolated}}</title><rect x="{{x}}" y="{{y}}" width="{{w}}" height="{{h}}" rx="5"/><text x="{{tx}}" y="{{ty}}">{{#isolated}}⚠ {{/isolated}}{{label}}</text></g>
-{{/nodes}}
-</svg>
-</div>
-{{/diagram}}
+{{> network-diagram.html}}
 <div class="scroll">
 <table class="offers">
 <thead><tr><th scope="col">{{t.network.who}}</th><th scope="col">{{t.network.side}}</th><th scope="col">{{t.network.refers_to}}</th><th scope="col">{{t.network.referred_by}}</th></tr></thead>
@@ -661,9 +665,11 @@ _{{audience_note}}_
 <li>{{founding_share}}</li>
 <li>{{t.network.bridges}}: {{bridges}}</li>
 </ul>
+<p>{{t.network.help}}</p>
+{{> network-diagram.html}}
 <div class="scroll">
 <table class="offers">
-<caption class="note">{{t.network.help}}</caption>
+<caption class="note">{{t.network.title}}</caption>
 <thead><tr><th scope="col">{{t.network.who}}</th><th scope="col">{{t.network.side}}</th><th scope="col">{{t.network.refers_to}}</th><th scope="col">{{t.network.referred_by}}</th></tr></thead>
 <tbody>
 {{#rows}}<tr><td><a href="institutions/{{id}}.html">{{name}}</a></td><td>{{side}}</td><td>{{refers_to}}</td><td>{{referred_by}}</td></tr>

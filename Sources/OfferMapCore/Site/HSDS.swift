@@ -63,9 +63,10 @@ public enum HSDS {
         ]
     }
 
-    /// The institution's description without Markdown marks, for fields that expect plain text.
+    /// The institution's description as inert Markdown (HSDS allows markup there; raw HTML
+    /// and script links are neutralised as in the reports).
     static func plain(_ markdown: String, fallback: String) -> String {
-        let text = markdown.trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = CommonMark.safeMarkdown(markdown).trimmingCharacters(in: .whitespacesAndNewlines)
         return text.isEmpty ? fallback : text
     }
 
@@ -86,4 +87,5 @@ public enum HSDS {
     }
 }
 
+import CommonMark
 import Foundation

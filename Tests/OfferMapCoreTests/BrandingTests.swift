@@ -32,6 +32,19 @@ import Testing
         #expect(report.contains("<img class=\"logo\" src=\"data:image/svg+xml;base64,"))
     }
 
+    @Test func accentAndLogoReachTheCountyWebPages() async throws {
+        let scratch = county("accent: \"#1d4f91\"\nlogo: logo.svg\n")
+        var options = BuildOptions(date: Day("2026-11-25")!)
+        options.inputs = scratch.root
+        options.out = scratch.path("out")
+        _ = try await Pipeline.publish(options, baseURL: nil)
+        for page in ["k/index.html", "k/offers.html", "k/embed.html", "k/institutions/a.html"] {
+            #expect(scratch.read("out/site/\(page)")?.contains(":root { --accent: #1d4f91; }") == true, "\(page)")
+        }
+        #expect(scratch.read("out/site/k/index.html")!.contains("<img class=\"county-logo\" src=\"data:image/svg+xml;base64,"))
+        #expect(scratch.read("out/site/index.html")?.contains("--accent: #1d4f91") == false)
+    }
+
     @Test func darkAccentNeedsNoWarning() async {
         let (_, diagnostics) = county("accent: \"#1d4f91\"\n").load()
         #expect(diagnostics.isEmpty)

@@ -73,6 +73,32 @@ import Testing
         #expect(diagnostics.contains { $0.contains("b.md:4:5: error: an offer has no 'title'") })
     }
 
+    @Test func unknownIdsInEveryListGetASuggestion() {
+        let scratch = Scratch([
+            "k/county.yaml": "state: Hessen\n",
+            "k/institutions/a.md": institution("""
+            name: A
+            type: verein
+            offers:
+              - title: X
+                phases: [vorgruendun]
+                categories: [beratung]
+                target_groups: [migranten]
+                languages: [de, arr]
+                cost: fre
+                format: onlin
+            """),
+        ])
+        let (_, diagnostics) = scratch.load()
+        let text = diagnostics.joined(separator: "\n")
+        #expect(text.contains("k/county.yaml:1:1: error: the county has no 'name'; add a line 'name: …'"))
+        #expect(text.contains("a.md:6:14: error: unknown phase 'vorgruendun'; did you mean 'vorgruendung'?"))
+        #expect(text.contains("a.md:8:21: error: unknown target group 'migranten'; did you mean 'migrant'?"))
+        #expect(text.contains("a.md:9:21: error: unknown language code 'arr'; did you mean 'ar'?"))
+        #expect(text.contains("a.md:10:11: error: unknown cost 'fre'; did you mean 'free'?"))
+        #expect(text.contains("a.md:11:13: error: unknown format 'onlin'; did you mean 'online'?"))
+    }
+
     @Test func refusesBrokenFiles() {
         let scratch = Scratch([
             "k/county.yaml": countyYAML,

@@ -628,6 +628,7 @@ _{{audience_note}}_
         "site-county.html": ####"""
 {{> site-head.html}}
 <main id="inhalt">
+{{#logo}}<img class="county-logo" src="{{src}}" alt="{{alt}}">{{/logo}}
 <h1>{{county_name}}</h1>
 <p class="lead">{{t.report.subtitle}} · {{date}}</p>
 <ul class="figures">
@@ -692,6 +693,7 @@ _{{audience_note}}_
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{{page_title}}</title>
 <link rel="stylesheet" href="{{root}}assets/site.css">
+{{#accent}}<style>:root { --accent: {{accent}}; }</style>{{/accent}}
 <base target="_top">
 </head>
 <body class="embed">
@@ -784,6 +786,7 @@ _{{audience_note}}_
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{{page_title}} – {{site_title}}</title>
 <link rel="stylesheet" href="{{root}}assets/site.css">
+{{#accent}}<style>:root { --accent: {{accent}}; }</style>{{/accent}}
 </head>
 <body>
 <a class="skip" href="#inhalt">{{t.report.skip}}</a>
@@ -979,6 +982,7 @@ body.embed main { padding: .5rem; }
   .finder:not([hidden]) ~ .count { position: static; border: 0; }
   footer { margin: 1rem 0 0; padding: 0; }
 }
+img.county-logo { float: right; max-height: 4rem; max-width: 40%; margin: 0 0 .5rem 1rem; }
 
 """####,
     ]

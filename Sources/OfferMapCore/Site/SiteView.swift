@@ -73,8 +73,15 @@ struct SiteView {
     }
 
     /// Offers grouped by the non-empty cells, in taxonomy order: the targets of the heatmap's links.
+    /// The county's accent colour for its own pages.
+    func branded(_ context: [String: Any], _ landscape: Landscape) -> [String: Any] {
+        var context = context
+        context["accent"] = landscape.county.branding.accent ?? false
+        return context
+    }
+
     func offers(_ landscape: Landscape) -> [String: Any] {
-        var context = common(root: "../", title: texts("site.offers_title", ["county": landscape.county.name]))
+        var context = branded(common(root: "../", title: texts("site.offers_title", ["county": landscape.county.name])), landscape)
         context["county_name"] = landscape.county.name
         context["cells"] = landscape.cells.filter { $0.n > 0 }.map { cell -> [String: Any] in
             let phase = landscape.taxonomy.phase(cell.phase)?.label.text(language) ?? cell.phase
@@ -110,7 +117,7 @@ struct SiteView {
 
     func institution(_ institution: Institution, _ landscape: Landscape) -> [String: Any] {
         let view = ReportView(landscape: landscape, audience: .public, texts: texts)
-        var context = common(root: "../../", title: institution.name)
+        var context = branded(common(root: "../../", title: institution.name), landscape)
         context["institution"] = view.institution(institution)
         context["county"] = ["id": landscape.county.id, "name": landscape.county.name]
         return context

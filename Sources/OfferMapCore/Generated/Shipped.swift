@@ -10,11 +10,11 @@ enum Shipped {
 <title>{{title}}</title>
 <style>
 {{> report.css}}
-.heatmaps { display: flex; flex-wrap: wrap; gap: 1.5rem; }
+.heatmaps { display: grid; grid-template-columns: repeat(auto-fill, minmax(31rem, 1fr)); gap: 1.5rem; align-items: start; }
 .heatmaps figure { margin: 0; }
-table.matrix.small { min-width: 0; width: auto; font-size: .75rem; table-layout: auto; }
-table.matrix.small td { width: 2rem; padding: .2rem; }
-table.matrix.small tbody th { width: auto; font-weight: 400; }
+table.matrix.small { min-width: 0; width: 100%; font-size: .75rem; table-layout: fixed; }
+table.matrix.small td { padding: .2rem 0; }
+table.matrix.small thead th:first-child, table.matrix.small tbody th { width: 8.5rem; font-weight: 400; }
 table.figures-table { width: 100%; font-size: .9rem; }
 table.figures-table th, table.figures-table td { border-bottom: 1px solid var(--line); padding: .3rem .4rem; text-align: right; }
 table.figures-table th:first-child, table.figures-table td:first-child { text-align: left; }

@@ -134,12 +134,19 @@ func devOffers() throws -> [LabeledText] {
     @Test(.enabled(if: ProcessInfo.processInfo.environment["OFFERMAP_TUNE"] != nil)) func tune() throws {
         let items = try devOffers()
         var grid: [(String, Classifier.Settings)] = []
-        for threshold in [0.35, 0.45] {
-            for l2 in [0.002, 0.01] {
-                for positive in [1.0, 2.0] {
-                    var s = Classifier.Settings()
-                    s.threshold = threshold; s.model.l2 = l2; s.model.positiveWeight = positive
-                    grid.append(("t=\(threshold) l2=\(l2) pos=\(positive)", s))
+        for (grams, stems) in [(0, true), (5, false), (4, false), (5, true)] {
+            var s = Classifier.Settings()
+            s.charGrams = grams; s.stems = stems
+            grid.append(("grams=\(grams) stems=\(stems)", s))
+        }
+        // mistakes on the folds one may look at (2-4), with a model trained without them
+        let fold = CrossValidation.folds(items)
+        for f in 2..<(ProcessInfo.processInfo.environment["OFFERMAP_MISSES"] != nil ? 5 : 2) {
+            let classifier = Classifier(taxonomy: Self.taxonomy, training: items.indices.filter { fold[$0] != f }.map { items[$0] })
+            for item in items.indices.filter({ fold[$0] == f }).map({ items[$0] }) {
+                let l = classifier.classify(title: item.title, description: item.description)
+                if Set(l.phases) != Set(item.phases) || Set(l.categories) != Set(item.categories) {
+                    print("MISS \(item.id) \(item.title) | gold \(item.phases) \(item.categories) | got \(l.phases) \(l.categories)")
                 }
             }
         }

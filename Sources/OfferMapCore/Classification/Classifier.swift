@@ -20,16 +20,24 @@ public struct Classifier: Sendable {
 
     struct Settings: Sendable {
         /// a label is given from this probability on
-        var threshold = 0.45
+        var threshold = 0.35
         /// when no label reaches the threshold, the best one is still given from here on
         var fallback = 0.2
+        /// ... and, without a keyword, a single word adding this much to its logit
+        var support = 0.5
         /// keyword score a label needs when no model knows it
         var keywordThreshold = 1.0
         /// a keyword in the title counts this much more
         var titleFactor = 1.5
         var maxLabels = 3
+        /// a second or third label needs at least this share of the best label's probability
+        var relative = 0.7
         /// features seen in fewer training offers are dropped
         var minCount = 2
+        /// length of the word part of the feature vector (the keyword scores stay as they are)
+        var textScale = 1.0
+        /// character n-grams of words (0: none)
+        var charGrams = 0
         var stems = true
         var stemLength = 6
         var model = LogisticModel.Settings()
@@ -118,6 +126,12 @@ public struct Classifier: Sendable {
                 for word in [token.text] + (token.joined.map { [$0] } ?? []) where word.count > 1 {
                     add("w:" + word)
                     if settings.stems && word.count > settings.stemLength { add("s:" + word.prefix(settings.stemLength)) }
+                    if settings.charGrams > 0 && word.count > settings.charGrams {
+                        let characters = Array(word)
+                        for start in 0...(characters.count - settings.charGrams) {
+                            add("c:" + String(characters[start..<(start + settings.charGrams)]))
+                        }
+                    }
                 }
             }
         }
@@ -144,7 +158,7 @@ public struct Classifier: Sendable {
             norm += entry.value * entry.value
         }
         norm = norm.squareRoot()
-        if norm > 0 { pairs = pairs.map { ($0.0, $0.1 / norm) } }
+        if norm > 0 { pairs = pairs.map { ($0.0, $0.1 / norm * settings.textScale) } }
         for (label, score) in reading.keywordScore {
             guard let i = index["k:" + label] else { continue }
             pairs.append((i, min(score, 4) / 2))
@@ -168,7 +182,9 @@ public struct Classifier: Sendable {
         guard !learnable.isEmpty else { return nil }
         let vectors = readings.map { vector($0, index: featureIndex) }
         let targets = gold.map { set in learnable.map { set.contains($0) } }
-        let model = LogisticModel(labels: learnable, featureCount: names.count, examples: vectors, targets: targets, settings: settings.model)
+        let keywordFeatures = Set(labelIDs.compactMap { featureIndex["k:" + $0] })
+        let model = LogisticModel(labels: learnable, featureCount: names.count, examples: vectors, targets: targets, settings: settings.model,
+                                  lightlyRegularised: keywordFeatures)
         var labelIndex: [String: Int] = [:]
         for (i, label) in learnable.enumerated() { labelIndex[label] = i }
         return Trained(model: model, featureIndex: featureIndex, featureNames: names, labelIndex: labelIndex)
@@ -200,22 +216,21 @@ public struct Classifier: Sendable {
 
         for prefix in ["phase", "category"] {
             let ranked = candidates(prefix).sorted { $0.probability != $1.probability ? $0.probability > $1.probability : $0.order < $1.order }
-            var given = Array(ranked.prefix { $0.probability >= settings.threshold }.prefix(settings.maxLabels))
-            var fallback = false
+            let best = ranked.first?.probability ?? 0
+            var given = Array(ranked.prefix { $0.probability >= settings.threshold && $0.probability >= best * settings.relative }
+                .prefix(settings.maxLabels))
             if given.isEmpty, let top = ranked.first, top.probability >= settings.fallback, hasSupport(top.label, reading: reading, x: x) {
                 given = [top]
-                fallback = true
             }
             let givenIDs = Set(given.map(\.label))
             for candidate in given.sorted(by: { $0.order < $1.order }) {
                 let id = String(candidate.label.dropFirst(prefix.count + 1))
                 if prefix == "phase" { labels.phases.append(id) } else { labels.categories.append(id) }
                 labels.evidence += evidence(for: candidate.label, reading: reading, x: x, fromModel: candidate.fromModel)
-                _ = fallback
             }
             for candidate in ranked.sorted(by: { $0.order < $1.order }) where !givenIDs.contains(candidate.label) {
                 if let miss = nearMiss(candidate.label, probability: candidate.probability, fromModel: candidate.fromModel,
-                                       cut: candidate.probability >= settings.threshold, reading: reading) {
+                                       cut: candidate.probability >= settings.threshold, best: best, reading: reading) {
                     labels.nearMisses.append(miss)
                 }
             }
@@ -227,7 +242,7 @@ public struct Classifier: Sendable {
     private func hasSupport(_ label: String, reading: Reading, x: LogisticModel.Vector?) -> Bool {
         if (reading.keywordScore[label] ?? 0) > 0 { return true }
         guard let trained, let x, let i = trained.labelIndex[label] else { return false }
-        return trained.model.contributions(i, x).contains { $0.value > 0.3 }
+        return trained.model.contributions(i, x).contains { $0.value > settings.support }
     }
 
     private func keywordTerm(_ hit: KeywordMatcher.Hit) -> String {
@@ -262,17 +277,20 @@ public struct Classifier: Sendable {
     private func describe(_ feature: String) -> String {
         if feature.hasPrefix("k:") { return "keywords of \(feature.dropFirst(2))" }
         if feature.hasPrefix("s:") { return "\(feature.dropFirst(2))…" }
+        if feature.hasPrefix("c:") { return "…\(feature.dropFirst(2))…" }
         return String(feature.dropFirst(2))
     }
 
-    private func nearMiss(_ label: String, probability: Double, fromModel: Bool, cut: Bool, reading: Reading) -> NearMiss? {
+    private func nearMiss(_ label: String, probability: Double, fromModel: Bool, cut: Bool, best: Double, reading: Reading) -> NearMiss? {
         let score = reading.keywordScore[label] ?? 0
         let negated = reading.hits.filter { $0.negatedBy != nil && matcher.keywords[$0.keyword].label == label }
         let matched = reading.hits.filter { $0.negatedBy == nil && matcher.keywords[$0.keyword].label == label }
         guard cut || probability >= 0.15 || !negated.isEmpty || !matched.isEmpty else { return nil }
         var reasons: [String] = []
         func f(_ x: Double) -> String { String(format: "%.2f", x) }
-        if cut {
+        if cut && probability < best * settings.relative {
+            reasons.append("probability \(f(probability)) less than \(Int(settings.relative * 100))% of the best label's \(f(best))")
+        } else if cut {
             reasons.append("probability \(f(probability)), but at most \(settings.maxLabels) labels per offer and others scored higher")
         } else if fromModel {
             reasons.append("probability \(f(probability)) below threshold \(f(settings.threshold))")

@@ -8,6 +8,8 @@ struct LogisticModel: Sendable {
         var learningRate = 2.0
         var l2 = 0.002
         var positiveWeight = 2.0
+        /// L2 factor for the features listed in `lightlyRegularised` (the keyword scores)
+        var keywordL2Factor = 1.0
     }
 
     /// A sparse feature vector: indices ascending, one value each.
@@ -21,7 +23,8 @@ struct LogisticModel: Sendable {
     let weights: [[Double]]
     let featureCount: Int
 
-    init(labels: [String], featureCount: Int, examples: [Vector], targets: [[Bool]], settings: Settings = Settings()) {
+    init(labels: [String], featureCount: Int, examples: [Vector], targets: [[Bool]], settings: Settings = Settings(),
+         lightlyRegularised: Set<Int> = []) {
         self.labels = labels
         self.featureCount = featureCount
         let n = Double(max(examples.count, 1))
@@ -42,7 +45,9 @@ struct LogisticModel: Sendable {
                     for (k, index) in x.indices.enumerated() { gradient[index] += g * x.values[k] }
                     gradient[featureCount] += g
                 }
-                for i in 0..<featureCount { gradient[i] += settings.l2 * w[i] }
+                for i in 0..<featureCount {
+                    gradient[i] += settings.l2 * (lightlyRegularised.contains(i) ? settings.keywordL2Factor : 1) * w[i]
+                }
                 for i in gradient.indices where gradient[i] != 0 {
                     g2[i] += gradient[i] * gradient[i]
                     w[i] -= settings.learningRate * gradient[i] / g2[i].squareRoot()

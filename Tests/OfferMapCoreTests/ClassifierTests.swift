@@ -63,8 +63,10 @@ func devOffers() throws -> [LabeledText] {
         #expect(!result.categories.contains("finanzierung"))
         #expect(result.categories.contains("netzwerk"))
         #expect(result.nearMisses.contains { $0.label == "category:finanzierung" && $0.reason.contains("only mentioned after 'keine'") })
-        let english = labels("Peer circle", "No loans, but advice on funding programmes for your start-up.")
+        let english = labels("Open hours", "No loans, but advice on funding programmes for your start-up.", keywordsOnly: true)
         #expect(english.categories.contains("finanzierung"))
+        #expect(english.evidence.contains { $0.label == "category:finanzierung" && $0.term == "funding" })
+        #expect(!english.evidence.contains { $0.term == "loan" })
         let keywordsOnly = labels("Offener Treff", "keine Kredite", keywordsOnly: true)
         #expect(!keywordsOnly.categories.contains("finanzierung"))
     }
@@ -114,8 +116,8 @@ func devOffers() throws -> [LabeledText] {
     @Test func devSetFloorInSample() throws {
         let report = Evaluation.run(Self.classifier, on: try devOffers())
         print("IN-SAMPLE\n" + report.text)
-        #expect(report.micro("phase") >= 0.85)
-        #expect(report.micro("category") >= 0.85)
+        #expect(report.micro("phase") >= 0.90)
+        #expect(report.micro("category") >= 0.93)
     }
 
     /// Held out: 5-fold cross-validation, each offer classified by a model trained without it.
@@ -127,7 +129,7 @@ func devOffers() throws -> [LabeledText] {
         let unseen = CrossValidation.run(taxonomy: Self.taxonomy, items: items, only: [0, 1])
         print("CROSS-VALIDATED, folds 0-1 only: phase micro-F1 \(unseen.micro("phase")), category micro-F1 \(unseen.micro("category"))")
         #expect(report.micro("phase") >= 0.70)
-        #expect(report.micro("category") >= 0.70)
+        #expect(report.micro("category") >= 0.75)
     }
 
     /// Grid search over settings, cross-validated; run with OFFERMAP_TUNE=1.
@@ -160,7 +162,7 @@ func devOffers() throws -> [LabeledText] {
     @Test func keywordsAloneFloor() throws {
         let report = Evaluation.run(Self.keywordsOnly, on: try devOffers())
         print("KEYWORDS ONLY\n" + report.text)
-        #expect(report.micro("phase") >= 0.5)
-        #expect(report.micro("category") >= 0.5)
+        #expect(report.micro("phase") >= 0.62)
+        #expect(report.micro("category") >= 0.70)
     }
 }

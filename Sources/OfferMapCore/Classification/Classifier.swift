@@ -24,7 +24,7 @@ public struct Classifier: Sendable {
         /// when no label reaches the threshold, the best one is still given from here on
         var fallback = 0.2
         /// ... and, without a keyword, a single word adding this much to its logit
-        var support = 0.5
+        var support = 0.3
         /// keyword score a label needs when no model knows it
         var keywordThreshold = 1.0
         /// a keyword in the title counts this much more
@@ -123,7 +123,7 @@ public struct Classifier: Sendable {
                 reading.features[name] = entry
             }
             for token in tokens {
-                for word in [token.text] + (token.joined.map { [$0] } ?? []) where word.count > 1 {
+                for word in [token.text] + (token.joined.map { [$0] } ?? []) where word.count > 2 && !Classifier.stopwords.contains(word) {
                     add("w:" + word)
                     if settings.stems && word.count > settings.stemLength { add("s:" + word.prefix(settings.stemLength)) }
                     if settings.charGrams > 0 && word.count > settings.charGrams {
@@ -147,6 +147,15 @@ public struct Classifier: Sendable {
         }
         return reading
     }
+
+    /// Function words that say nothing about a label (folded), kept out of the model's features.
+    static let stopwords: Set<String> = Set("""
+        aber als also am an auch auf aus bei beim bis da das dass dem den der des die dies diese diesem diesen dieser doch du dir dich
+        ein eine einem einen einer eines er es etwa fur ihr ihre ihrem ihren ihrer ihnen ich im in ist ja jede jeden jeder kann konnen
+        man mit nach noch nur oder ob sich sie sind so sowie uber um und uns unser unsere unseren unserer vom von vor war was wenn
+        werden wer wie wir wird wo zu zum zur zwei drei mehr sehr ganze ganzen
+        the and for with you your our are is to of in on at by an or from this that can will be as it we all any
+        """.split(whereSeparator: { $0 == " " || $0 == "\n" }).map { TextNormalizer.normalize(String($0)) })
 
     /// Text features scaled to unit length, plus one feature per label's keyword score.
     func vector(_ reading: Reading, index: [String: Int]) -> LogisticModel.Vector {
@@ -217,9 +226,11 @@ public struct Classifier: Sendable {
         for prefix in ["phase", "category"] {
             let ranked = candidates(prefix).sorted { $0.probability != $1.probability ? $0.probability > $1.probability : $0.order < $1.order }
             let best = ranked.first?.probability ?? 0
-            var given = Array(ranked.prefix { $0.probability >= settings.threshold && $0.probability >= best * settings.relative }
+            // a label needs a keyword or a word that speaks for it, not just a high prior
+            let supported = ranked.filter { hasSupport($0.label, reading: reading, x: x) }
+            var given = Array(supported.prefix { $0.probability >= settings.threshold && $0.probability >= best * settings.relative }
                 .prefix(settings.maxLabels))
-            if given.isEmpty, let top = ranked.first, top.probability >= settings.fallback, hasSupport(top.label, reading: reading, x: x) {
+            if given.isEmpty, let top = supported.first, top.probability >= settings.fallback {
                 given = [top]
             }
             let givenIDs = Set(given.map(\.label))
@@ -288,7 +299,9 @@ public struct Classifier: Sendable {
         guard cut || probability >= 0.15 || !negated.isEmpty || !matched.isEmpty else { return nil }
         var reasons: [String] = []
         func f(_ x: Double) -> String { String(format: "%.2f", x) }
-        if cut && probability < best * settings.relative {
+        if cut && !hasSupport(label, reading: reading, x: trained.map { vector(reading, index: $0.featureIndex) }) {
+            reasons.append("probability \(f(probability)) comes from how common the label is, not from a keyword or word of this offer")
+        } else if cut && probability < best * settings.relative {
             reasons.append("probability \(f(probability)) less than \(Int(settings.relative * 100))% of the best label's \(f(best))")
         } else if cut {
             reasons.append("probability \(f(probability)), but at most \(settings.maxLabels) labels per offer and others scored higher")

@@ -29,6 +29,8 @@ struct LogisticModel: Sendable {
         self.featureCount = featureCount
         let n = Double(max(examples.count, 1))
         var weights: [[Double]] = []
+        var l2 = [Double](repeating: settings.l2, count: featureCount)
+        for i in lightlyRegularised where i < featureCount { l2[i] = settings.l2 * settings.keywordL2Factor }
         for (l, _) in labels.enumerated() {
             var w = [Double](repeating: 0, count: featureCount + 1)
             // squared-gradient accumulator (AdaGrad) for stable steps on rare features
@@ -45,9 +47,7 @@ struct LogisticModel: Sendable {
                     for (k, index) in x.indices.enumerated() { gradient[index] += g * x.values[k] }
                     gradient[featureCount] += g
                 }
-                for i in 0..<featureCount {
-                    gradient[i] += settings.l2 * (lightlyRegularised.contains(i) ? settings.keywordL2Factor : 1) * w[i]
-                }
+                for i in 0..<featureCount { gradient[i] += l2[i] * w[i] }
                 for i in gradient.indices where gradient[i] != 0 {
                     g2[i] += gradient[i] * gradient[i]
                     w[i] -= settings.learningRate * gradient[i] / g2[i].squareRoot()

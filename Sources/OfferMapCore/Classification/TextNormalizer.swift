@@ -14,6 +14,15 @@ public enum TextNormalizer {
 
     static func isWordCharacter(_ c: Character) -> Bool { c.isLetter || c.isNumber || c == "§" }
 
+    /// Same as `isWordCharacter` for one scalar, with a fast path for ASCII.
+    static func isWordScalar(_ s: Unicode.Scalar) -> Bool {
+        if s.isASCII { return (s >= "a" && s <= "z") || (s >= "0" && s <= "9") || (s >= "A" && s <= "Z") }
+        if s == "§" { return true }
+        return s.properties.isAlphabetic || s.properties.numericType != nil
+    }
+
+    static let breaks: Set<Unicode.Scalar> = Set(".,;:!?()[]–—|\"„“”\n".unicodeScalars)
+
     private static func fold(_ text: String, hyphen: String) -> String {
         var result = ""
         result.reserveCapacity(text.utf8.count)
@@ -93,14 +102,14 @@ public enum TextNormalizer {
             }
             compound = []
         }
-        for character in folded {
-            if isWordCharacter(character) {
-                word.append(character)
-            } else if character == "-" {
+        for scalar in folded.unicodeScalars {
+            if isWordScalar(scalar) {
+                word.unicodeScalars.append(scalar)
+            } else if scalar == "-" {
                 flushWord()
             } else {
                 flushCompound()
-                if ".,;:!?()[]–—|\"„“”\n".contains(character) { clause += 1 }
+                if breaks.contains(scalar) { clause += 1 }
             }
         }
         flushCompound()

@@ -1370,62 +1370,67 @@ kit:
 # A county's own taxonomy.yaml replaces any of these keys as a whole.
 #
 # Keywords are matched against the normalised title and description
-# (lower case, umlauts folded: ä→a, ß→ss, hyphens removed). A keyword is a
-# word start ("grundungszuschuss" also matches "grundungszuschusses"); a
+# (lower case, umlauts folded: ä/ae→a, ö/oe→o, ü/ue→u, ß→ss; hyphenated words
+# both apart and joined; abbreviations expanded, see 'abbreviations'). A keyword
+# is a word start ("grundungszuschuss" also matches "grundungszuschusses"); a
 # keyword starting with "*" may also stand inside a compound
-# ("*beratung" matches "existenzgrundungsberatung").
+# ("*beratung" matches "existenzgrundungsberatung"). A keyword right after a
+# negation ("keine Kredite") counts as merely mentioned. The weight (default 1)
+# says how strongly a keyword points to its label; a keyword in the title counts
+# 1.5 times. The shipped model learns how far to trust each label's keyword score;
+# labels it does not know need a keyword score of 1.
 
 phases:
   - id: orientierung
     label: {de: "Orientierung & Idee", en: "Orientation & idea"}
-    keywords: [orientierung, idee, ideenfindung, "erste schritte", erstinformation, infoabend, "ist selbststandigkeit", schnupper, "first steps", idea]
+    keywords: [orientierung, ideenfindung, {term: idee, weight: 0.7}, "erste schritte", "ersten schritte", erstinformation, {term: erstberatung, weight: 0.6}, infoabend, informationsabend, "ist selbststandigkeit", "selbststandigkeit fur mich", schnupper, selbsttest, unternehmertyp, {term: interessierte, weight: 0.8}, {term: interessenten, weight: 0.5}, {term: uberblick, weight: 0.5}, grundertag, {term: "*anerkennung", weight: 0.6}, {term: anerkennung, weight: 0.6}, "first steps", "is selfemployment", {term: idea, weight: 0.7}, {term: ideas, weight: 0.7}, {term: explore, weight: 0.6}]
   - id: vorgruendung
     label: {de: "Vorgründung & Planung", en: "Pre-founding & planning"}
-    keywords: [businessplan, "*businessplan", finanzierungsplan, standortanalyse, marktanalyse, rechtsform, planung, tragfahigkeit, "business plan", planning]
+    keywords: [businessplan, "*businessplan", "business plan", finanzierungsplan, "*finanzplan", kapitalbedarf, "*kapitalbedarf", rentabilitat, standortanalyse, standortwahl, marktanalyse, "*marktanalyse", rechtsform, {term: "*planung", weight: 0.8}, tragfahigkeit, "*tragfahigkeit", {term: "*konzept", weight: 0.7}, geschaftsmodell, {term: vorhaben, weight: 0.6}, {term: grundungsvorhaben, weight: 0.8}, "vor der grundung", "vor aufnahme", {term: stellungnahme, weight: 0.8}, {term: fachkundig, weight: 0.8}, {term: planen, weight: 0.6}, {term: plant, weight: 0.5}, {term: meistervorbereitung, weight: 0.7}, {term: meisterprufung, weight: 0.6}, "business plan", planning, {term: pitch, weight: 0.7}, {term: "before you start", weight: 1}]
   - id: gruendung
     label: {de: "Gründung & Start", en: "Founding & start"}
-    keywords: [gewerbeanmeldung, handwerksrolle, handelsregister, "*anmeldung", start, eroffnung, "start-up", registration]
+    keywords: [gewerbeanmeldung, "*gewerbeanmeldung", gewerbeamt, handwerksrolle, handelsregister, {term: eintragung, weight: 0.7}, {term: anmeldungen, weight: 0.6}, steuernummer, {term: start, weight: 0.6}, {term: starten, weight: 0.8}, startkapital, startgeld, eroffnung, "erste monate", "ersten monate", "ersten monaten", "gerade starten", "gerade gegrundet", {term: erlaubnis, weight: 0.6}, {term: genehmigung, weight: 0.6}, {term: einstiegsgeld, weight: 0.8}, {term: grundungszuschuss, weight: 0.5}, {term: aufnahme, weight: 0.5}, "first months", "setting up", "set up", {term: registration, weight: 0.7}, register, opening, launch]
   - id: festigung
     label: {de: "Festigung & Krise", en: "Consolidation & crisis"}
-    keywords: [festigung, krise, nachgrundung, liquiditat, buchhaltung, "erste mitarbeiter", turnaround, crisis]
+    keywords: [festigung, krise, "*krise", nachgrundung, "nach der grundung", "nach grundung", liquiditat, "*liquiditat", buchhaltung, buchfuhrung, "erste mitarbeiter", "ersten mitarbeiter", "erste fachkraft", "erstmals ausbilden", "ersten azubi", "erste azubi", turnaround, insolvenz, "*insolvenz", sanierung, schulden, "*schulden", zahlungsengpass, "ersten jahre", "ersten jahren", "ersten geschaftsjahre", "ersten geschaftsjahren", {term: "junge unternehmen", weight: 0.8}, {term: "jungen unternehmen", weight: 0.8}, {term: "junge betriebe", weight: 0.8}, jungunternehmer, {term: "laufenden betrieb", weight: 0.8}, {term: "laufendem", weight: 0.6}, nachbetreuung, niederlassungserlaubnis, verlangerung, crisis, "first years", "follow-up", bookkeeping, {term: "young companies", weight: 0.6}, schuldner, "*schuldner", verbindlichkeiten, {term: selbststandige, weight: 0.5}, {term: inhaber, weight: 0.5}, {term: inhaberinnen, weight: 0.5}, "erste auszubildende", "ersten auszubildenden", "ersten mal ausbilden", "nach start", "nach dem start", "after the start", "after starting", {term: owners, weight: 0.5}, "*buchhaltung", "*buchfuhrung"]
   - id: wachstum
     label: {de: "Wachstum & Entwicklung", en: "Growth & development"}
-    keywords: [wachstum, expansion, export, innovation, investition, growth]
+    keywords: [wachstum, "*wachstum", wachsen, wachsende, expansion, expandieren, export, "*export", {term: ausland, weight: 0.5}, internationalis, innovation, investition, "*investition", "neue markte", "neuer markte", "zweiten standort", "2 standort", erweiterung, {term: ausbau, weight: 0.7}, {term: beschaftigten, weight: 0.6}, fachkraftegewinnung, {term: etablierte, weight: 0.8}, {term: mittelstand, weight: 0.7}, {term: mittelstandische, weight: 0.7}, technologietransfer, {term: patent, weight: 0.7}, forschung, growth, growing, scale, expand, export, {term: "neue produkte", weight: 0.7}, "*standort"]
   - id: nachfolge
     label: {de: "Nachfolge & Übernahme", en: "Succession & takeover"}
-    keywords: [nachfolge, "*nachfolge", ubernahme, nachfolgeborse, unternehmensbewertung, succession]
+    keywords: [nachfolge, "*nachfolge", nachfolger, "*nachfolger", ubernahme, "*ubernahme", ubernehmen, ubergabe, "*ubergabe", ubergeber, ubernehmer, nachfolgeborse, unternehmensborse, unternehmensbewertung, unternehmenswert, "bestehendes unternehmen", "bestehenden betrieb", succession, successor, "take over", takeover, "hand over", "existing company", "existing business", nexxt]
 
 categories:
   - id: information
     label: {de: "Information & Veranstaltungen", en: "Information & events"}
-    keywords: [infoabend, informationsveranstaltung, veranstaltung, grundertag, sprechstunde, broschure, "*tag", event]
+    keywords: [infoabend, informationsabend, informationsveranstaltung, "*veranstaltung", infoveranstaltung, {term: info, weight: 0.6}, infostand, grundertag, nachfolgetag, aktionstag, aktionswoche, messe, {term: sprechstunde, weight: 0.6}, broschure, "*broschure", leitfaden, "*leitfaden", checkliste, newsletter, website, webseite, "*portal", flyer, merkblatt, vortrag, vortrage, "*vortrage", webinar, {term: informieren, weight: 0.6}, {term: informiert, weight: 0.6}, download, selbsttest, event, brochure, guide, {term: information, weight: 0.7}]
   - id: beratung
     label: {de: "Beratung & Coaching", en: "Advice & coaching"}
-    keywords: ["*beratung", coaching, einzelgesprach, begleitung, advice]
+    keywords: ["*beratung", {term: berater, weight: 0.7}, "*berater", coaching, "*coaching", einzelgesprach, einzelgesprache, einzeltermin, einzelberatung, {term: begleitung, weight: 0.8}, {term: begleitet, weight: 0.8}, {term: sprechtag, weight: 0.8}, {term: stellungnahme, weight: 0.6}, {term: individuell, weight: 0.6}, advice, advisor, advisors, consultation, "one to one", coach]
   - id: qualifizierung
     label: {de: "Qualifizierung & Seminare", en: "Training & seminars"}
-    keywords: [seminar, workshop, kurs, lehrgang, schulung, grunderschule, meistervorbereitung, training]
+    keywords: [seminar, "*seminar", workshop, "*workshop", kurs, "*kurs", lehrgang, "*lehrgang", schulung, "*schulung", grunderschule, meistervorbereitung, meisterkurs, {term: akademie, weight: 0.7}, {term: unterrichtung, weight: 0.8}, {term: abende, weight: 0.5}, {term: vermittelt, weight: 0.5}, training, course, webinar, class]
   - id: finanzierung
     label: {de: "Finanzierung & Förderung", en: "Financing & funding"}
-    keywords: [finanzierung, kredit, darlehen, zuschuss, "*zuschuss", forderung, mikrokredit, burgschaft, einstiegsgeld, kfw, funding, loan]
+    keywords: [finanzierung, "*finanzierung", finanzieren, kredit, "*kredit", darlehen, "*darlehen", zuschuss, "*zuschuss", zuschusse, "*zuschusse", {term: forder, weight: 0.7}, mikrokredit, mikrofinanz, burgschaft, "*burgschaft", einstiegsgeld, grundungszuschuss, kfw, startgeld, stipendium, "*stipendium", {term: "*kapital", weight: 0.8}, investor, investoren, "business angel", crowdfunding, beteiligungskapital, {term: pramie, weight: 0.8}, "*pramie", {term: bank, weight: 0.5}, funding, loan, "*loan", grant, guarantee, subsidy, financing, finance, {term: capital, weight: 0.8}, "citizen s benefit", burgergeld]
   - id: recht
     label: {de: "Recht, Steuern & Formalitäten", en: "Law, tax & formalities"}
-    keywords: [recht, steuer, gewerbeanmeldung, handwerksrolle, genehmigung, versicherung, rechtsform, tax]
+    keywords: [recht, "*recht", {term: steuer, weight: 0.7}, {term: "*steuer", weight: 0.7}, {term: steuerlich, weight: 0.8}, gewerbeanmeldung, gewerbeamt, handwerksrolle, {term: genehmigung, weight: 0.8}, {term: erlaubnis, weight: 0.8}, erlaubnispflicht, versicherung, "*versicherung", rechtsform, {term: vertrag, weight: 0.7}, "*vertrag", haftung, gmbh, ug, gbr, anwalt, "*anwalt", notar, meisterpflicht, zulassungspflicht, ausnahmebewilligung, ausubungsberechtigung, sachkunde, handwerksordnung, gewerbeordnung, {term: finanzamt, weight: 0.6}, {term: pflicht, weight: 0.6}, "*pflichten", formalitat, schutzrecht, marke, tax, legal, law, permit, licence, license, contract, insurance]
   - id: aufenthalt
     label: {de: "Aufenthalt & Arbeitserlaubnis", en: "Residence & work permit"}
-    keywords: [aufenthalt, aufenthaltserlaubnis, aufenthg, auslanderbehorde, aufenthaltstitel, residence]
+    keywords: [aufenthalt, "*aufenthalt", aufenthaltserlaubnis, aufenthaltsgesetz, auslanderbehorde, "*auslanderbehorde", aufenthaltstitel, niederlassungserlaubnis, visum, arbeitserlaubnis, drittstaat, "§ 21", residence, visa, "work permit", immigration]
   - id: anerkennung
     label: {de: "Anerkennung von Abschlüssen", en: "Recognition of qualifications"}
-    keywords: [anerkennung, "*anerkennung", gleichwertigkeit, recognition]
+    keywords: [anerkennung, "*anerkennung", anerkannt, gleichwertigkeit, "*gleichwertigkeit", zeugnisbewertung, berufsqualifikationsfeststellungsgesetz, {term: anpassungsqualifizierung, weight: 0.7}, {term: berufsabschluss, weight: 0.8}, {term: "*abschlusse", weight: 0.5}, {term: "auslandische abschluss", weight: 1}, fosa, recognition, "foreign qualification"]
   - id: sprache
     label: {de: "Sprache & Übersetzung", en: "Language & translation"}
-    keywords: [sprachkurs, deutschkurs, dolmetsch, ubersetzung, mehrsprachig, language]
+    keywords: [sprachkurs, "*sprachkurs", deutschkurs, "deutsch fur", wirtschaftsdeutsch, geschaftsdeutsch, berufsdeutsch, dolmetsch, "*dolmetsch", ubersetz, "*ubersetz", mehrsprachig, "*sprachig", {term: sprachen, weight: 0.8}, englisch, arabisch, turkisch, russisch, ukrainisch, polnisch, farsi, dari, persisch, vietnamesisch, muttersprache, {term: niveau, weight: 0.6}, {term: telc, weight: 0.6}, "in english", {term: english, weight: 0.8}, arabic, turkish, russian, vietnamese, language, languages, interpreter, translation]
   - id: netzwerk
     label: {de: "Netzwerk & Mentoring", en: "Network & mentoring"}
-    keywords: [netzwerk, mentoring, mentor, stammtisch, vermittlung, network]
+    keywords: [netzwerk, "*netzwerk", mentoring, mentor, "*mentor", stammtisch, "*stammtisch", {term: vermittl, weight: 0.7}, {term: lotse, weight: 0.8}, {term: lotst, weight: 0.8}, {term: pate, weight: 0.8}, "*paten", austausch, "*austausch", {term: treffen, weight: 0.8}, "*treffen", {term: kontakte, weight: 0.7}, {term: matching, weight: 0.8}, peer, community, alumni, kooperation, {term: "*borse", weight: 0.7}, tandem, network, networking, meetup, mentors]
   - id: raeume
     label: {de: "Räume & Infrastruktur", en: "Premises & infrastructure"}
-    keywords: [coworking, grunderzentrum, raume, buro, inkubator, werkstatt, premises]
+    keywords: [coworking, grunderzentrum, "*zentrum", {term: raume, weight: 0.7}, {term: "*raume", weight: 0.5}, {term: buro, weight: 0.7}, {term: "*buros", weight: 0.7}, inkubator, {term: werkstatt, weight: 0.5}, "*flache", "*flachen", {term: miete, weight: 0.8}, "*miete", "*mieten", vermiet, gewerbehof, halle, hallen, ladenlokal, "*ladenlokal", schreibtisch, labor, premises, "office space", desk, incubator, accelerator]
 
 types:
   - id: wirtschaftsfoerderung
@@ -1498,8 +1503,48 @@ thresholds:
   overlap: 3
   stale_months: 12
 
+# Abbreviations read as what they stand for before keywords are matched.
+abbreviations:
+  bp: Businessplan
+  gz: Gründungszuschuss
+  esg: Einstiegsgeld
+  hwk: Handwerkskammer
+  ihk: Industrie- und Handelskammer
+  mbe: Migrationsberatung für erwachsene Zugewanderte
+  jmd: Jugendmigrationsdienst
+  aufenthg: Aufenthaltsgesetz
+  alg: Arbeitslosengeld
+  aa: Agentur für Arbeit
+  jc: Jobcenter
+  fa: Finanzamt
+  ust: Umsatzsteuer
+  stb: Steuerberater
+  vhs: Volkshochschule
+  avgs: Aktivierungsgutschein Coaching
+  hwo: Handwerksordnung
+  gewo: Gewerbeordnung
+  gastg: Gaststättengesetz
+  bqfg: Berufsqualifikationsfeststellungsgesetz
+  zab: Zentralstelle für ausländisches Bildungswesen
+  azubi: Auszubildende
+  liquiplan: Liquiditätsplan
+  bg: Berufsgenossenschaft
+  eks: Einkommenserklärung Selbstständige
+  mbi: Management-Buy-in Übernahme
+  mbo: Management-Buy-out Übernahme
+  koop: Kooperation
+  bamf: Bundesamt für Migration und Flüchtlinge
+  daf: Deutsch als Fremdsprache
+  daz: Deutsch als Zweitsprache
+  en: Englisch
+  ar: Arabisch
+  tr: Türkisch
+  ru: Russisch
+  uk: Ukrainisch
+  pl: Polnisch
+
 # Words that turn a following keyword into a mere mention ("keine Kredite").
-negations: [kein, keine, keinen, keiner, nicht, ohne, "no", not, without]
+negations: [kein, keine, keinen, keiner, keinem, nicht, ohne, statt, anstatt, "no", not, without, instead]
 
 """####
 }

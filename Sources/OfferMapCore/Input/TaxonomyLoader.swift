@@ -3,7 +3,7 @@ import Yams
 
 /// Reads `taxonomy.yaml`. A county's own file replaces the default key by key.
 enum TaxonomyLoader {
-    static let keys = ["phases", "categories", "types", "target_groups", "costs", "formats", "expected", "thresholds", "negations"]
+    static let keys = ["phases", "categories", "types", "target_groups", "costs", "formats", "expected", "thresholds", "negations", "abbreviations"]
 
     static func load(_ url: URL, path: String, diagnostics: inout Diagnostics) -> Fields? {
         guard let text = TextFile.read(url, path: path, diagnostics: &diagnostics) else { return nil }
@@ -30,6 +30,7 @@ enum TaxonomyLoader {
         let formats = terms(source("formats"), "formats", required: false, diagnostics: &diagnostics)
         if !formats.isEmpty { taxonomy.formats = formats }
         taxonomy.negations = source("negations").list("negations", diagnostics: &diagnostics)?.map { $0.0.lowercased() } ?? []
+        readAbbreviations(source("abbreviations"), into: &taxonomy, diagnostics: &diagnostics)
         readExpected(source("expected"), into: &taxonomy, diagnostics: &diagnostics)
         readThresholds(source("thresholds"), into: &taxonomy, diagnostics: &diagnostics)
         return taxonomy
@@ -84,6 +85,23 @@ enum TaxonomyLoader {
             }
         }
         return result
+    }
+
+    /// `abbreviations` maps a short form to what it stands for: `{bp: Businessplan, gz: Gründungszuschuss}`.
+    private static func readAbbreviations(_ fields: Fields, into taxonomy: inout Taxonomy, diagnostics: inout Diagnostics) {
+        guard let node = fields.value("abbreviations") else { return }
+        guard case .mapping(let mapping) = node else {
+            diagnostics.error(fields.document.location(node), "'abbreviations' must be 'short: long' entries, found \(Fields.describe(node))",
+                              suggestion: "write abbreviations: {bp: Businessplan, gz: Gründungszuschuss}")
+            return
+        }
+        for (key, value) in mapping {
+            guard let short = key.string, let long = value.string, !short.isEmpty, !long.isEmpty else {
+                diagnostics.error(fields.document.location(value), "each abbreviation must map a short text to a long text")
+                continue
+            }
+            taxonomy.abbreviations.append((short, long))
+        }
     }
 
     private static func readExpected(_ fields: Fields, into taxonomy: inout Taxonomy, diagnostics: inout Diagnostics) {

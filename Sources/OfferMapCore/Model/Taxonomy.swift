@@ -61,6 +61,8 @@ public struct Taxonomy: Sendable {
     public var thresholds = Thresholds()
     /// Terms that mark a word as merely mentioned ("keine Kredite", "no loans").
     public var negations: [String] = []
+    /// Abbreviations the classifier reads as their expansion ("bp" → "Businessplan"), as written in the file.
+    public var abbreviations: [(abbreviation: String, expansion: String)] = []
 
     public init() {}
 

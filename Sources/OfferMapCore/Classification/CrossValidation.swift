@@ -1,0 +1,63 @@
+/// k-fold cross-validation of the classifier on labeled offers: the model is trained on
+/// k−1 folds and evaluated on the one left out, so the figures say how it does on offers
+/// it has not seen. Folds are fixed (no randomness): offers are grouped by id prefix
+/// ("web", "notes"), ordered by an FNV-1a hash of their id, and dealt out in turn.
+public enum CrossValidation {
+    /// The fold (0..<k) of each item, in item order.
+    public static func folds(_ items: [LabeledText], k: Int = 5) -> [Int] {
+        var groups: [String: [Int]] = [:]
+        for (index, item) in items.enumerated() {
+            groups[String(item.id.split(separator: "-").first ?? ""), default: []].append(index)
+        }
+        var fold = [Int](repeating: 0, count: items.count)
+        for key in groups.keys.sorted() {
+            let ordered = groups[key]!.sorted { (fnv(items[$0].id), items[$0].id) < (fnv(items[$1].id), items[$1].id) }
+            for (position, index) in ordered.enumerated() { fold[index] = position % k }
+        }
+        return fold
+    }
+
+    static func fnv(_ text: String) -> UInt64 {
+        var hash: UInt64 = 0xcbf29ce484222325
+        for byte in text.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100000001b3 }
+        return hash
+    }
+
+    /// Held-out figures: every item is classified by a model trained without its fold.
+    /// `only` restricts the evaluation to some folds (the others still train).
+    public static func run(taxonomy: Taxonomy, items: [LabeledText], k: Int = 5, only: Set<Int>? = nil) -> EvaluationReport {
+        run(taxonomy: taxonomy, items: items, k: k, only: only, settings: Classifier.Settings())
+    }
+
+    static func run(taxonomy: Taxonomy, items: [LabeledText], k: Int, only: Set<Int>?, settings: Classifier.Settings) -> EvaluationReport {
+        let fold = folds(items, k: k)
+        var reports: [EvaluationReport] = []
+        for f in 0..<k where only?.contains(f) ?? true {
+            let training = items.indices.filter { fold[$0] != f }.map { items[$0] }
+            let test = items.indices.filter { fold[$0] == f }.map { items[$0] }
+            let classifier = Classifier(taxonomy: taxonomy, training: training, settings: settings)
+            reports.append(Evaluation.run(classifier, on: test))
+        }
+        return merge(reports)
+    }
+
+    static func merge(_ reports: [EvaluationReport]) -> EvaluationReport {
+        var order: [String] = []
+        var scores: [String: LabelScore] = [:]
+        var confusions: [String: (missed: String, given: String, count: Int)] = [:]
+        for report in reports {
+            for score in report.labels {
+                if scores[score.label] == nil { order.append(score.label); scores[score.label] = LabelScore(label: score.label) }
+                scores[score.label]!.truePositives += score.truePositives
+                scores[score.label]!.falsePositives += score.falsePositives
+                scores[score.label]!.falseNegatives += score.falseNegatives
+            }
+            for c in report.confusions {
+                let key = c.missed + "|" + c.given
+                confusions[key] = (c.missed, c.given, (confusions[key]?.count ?? 0) + c.count)
+            }
+        }
+        let sorted = confusions.values.sorted { a, b in a.count != b.count ? a.count > b.count : (a.missed, a.given) < (b.missed, b.given) }
+        return EvaluationReport(items: reports.map(\.items).reduce(0, +), labels: order.map { scores[$0]! }, confusions: sorted)
+    }
+}

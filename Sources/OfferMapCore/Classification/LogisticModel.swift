@@ -1,0 +1,71 @@
+import Foundation
+
+/// One-vs-rest logistic regression over sparse features, trained deterministically
+/// (fixed order, no randomness) by full-batch gradient descent with L2 regularisation.
+struct LogisticModel: Sendable {
+    struct Settings: Sendable {
+        var epochs = 300
+        var learningRate = 2.0
+        var l2 = 0.002
+        var positiveWeight = 2.0
+        /// L2 factor for the features listed in `lightlyRegularised` (the keyword scores)
+        var keywordL2Factor = 1.0
+    }
+
+    /// A sparse feature vector: indices ascending, one value each.
+    struct Vector: Sendable {
+        var indices: [Int]
+        var values: [Double]
+    }
+
+    let labels: [String]
+    /// weights[label][feature]; the last entry is the bias
+    let weights: [[Double]]
+    let featureCount: Int
+
+    init(labels: [String], featureCount: Int, examples: [Vector], targets: [[Bool]], settings: Settings = Settings(),
+         lightlyRegularised: Set<Int> = []) {
+        self.labels = labels
+        self.featureCount = featureCount
+        let n = Double(max(examples.count, 1))
+        var weights: [[Double]] = []
+        var l2 = [Double](repeating: settings.l2, count: featureCount)
+        for i in lightlyRegularised where i < featureCount { l2[i] = settings.l2 * settings.keywordL2Factor }
+        for (l, _) in labels.enumerated() {
+            var w = [Double](repeating: 0, count: featureCount + 1)
+            // squared-gradient accumulator (AdaGrad) for stable steps on rare features
+            var g2 = [Double](repeating: 1e-8, count: featureCount + 1)
+            var gradient = [Double](repeating: 0, count: featureCount + 1)
+            for _ in 0..<settings.epochs {
+                for i in gradient.indices { gradient[i] = 0 }
+                for (e, x) in examples.enumerated() {
+                    var z = w[featureCount]
+                    for (k, index) in x.indices.enumerated() { z += w[index] * x.values[k] }
+                    let p = 1 / (1 + exp(-z))
+                    let y = targets[e][l]
+                    let g = (p - (y ? 1 : 0)) * (y ? settings.positiveWeight : 1) / n
+                    for (k, index) in x.indices.enumerated() { gradient[index] += g * x.values[k] }
+                    gradient[featureCount] += g
+                }
+                for i in 0..<featureCount { gradient[i] += l2[i] * w[i] }
+                for i in gradient.indices where gradient[i] != 0 {
+                    g2[i] += gradient[i] * gradient[i]
+                    w[i] -= settings.learningRate * gradient[i] / g2[i].squareRoot()
+                }
+            }
+            weights.append(w)
+        }
+        self.weights = weights
+    }
+
+    func logit(_ label: Int, _ x: Vector) -> Double {
+        var z = weights[label][featureCount]
+        for (k, index) in x.indices.enumerated() { z += weights[label][index] * x.values[k] }
+        return z
+    }
+
+    /// Each feature's share of the logit.
+    func contributions(_ label: Int, _ x: Vector) -> [(index: Int, value: Double)] {
+        x.indices.enumerated().map { (k, index) in (index, weights[label][index] * x.values[k]) }
+    }
+}

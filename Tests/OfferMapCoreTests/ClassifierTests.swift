@@ -2,13 +2,6 @@ import Foundation
 import Testing
 @testable import OfferMapCore
 
-/// The shipped default taxonomy (as embedded in the binary).
-func shippedTaxonomy() -> Taxonomy {
-    var diagnostics = Diagnostics()
-    let fields = InputLoader.defaultTaxonomy(inputs: "/nonexistent-offermap-inputs", diagnostics: &diagnostics)!
-    return TaxonomyLoader.taxonomy(base: fields, diagnostics: &diagnostics)
-}
-
 /// The labeled development offers (a copy of shared/data/offers-dev.jsonl).
 func devOffers() throws -> [LabeledText] {
     let url = try #require(Bundle.module.url(forResource: "offers-dev", withExtension: "jsonl", subdirectory: "Fixtures"))

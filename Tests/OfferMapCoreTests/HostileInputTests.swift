@@ -61,13 +61,6 @@ import Testing
     }
 }
 
-func shippedTaxonomy() -> Taxonomy {
-    var diagnostics = Diagnostics()
-    let document = YAMLDocument(path: "taxonomy.yaml", lineOffset: 0)
-    let fields = Fields(document.parse(Shipped.taxonomy, diagnostics: &diagnostics)!, document, what: "the taxonomy", diagnostics: &diagnostics)!
-    return TaxonomyLoader.taxonomy(base: fields, diagnostics: &diagnostics)
-}
-
 /// A small deterministic random generator for tests.
 struct SplitMix: RandomNumberGenerator {
     var state: UInt64

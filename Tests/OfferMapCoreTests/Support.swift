@@ -49,3 +49,10 @@ func institution(_ front: String, body: String = "") -> String {
 }
 
 let countyYAML = "name: Testkreis\nstate: Hessen\n"
+
+/// The shipped default taxonomy (as embedded in the binary).
+func shippedTaxonomy() -> Taxonomy {
+    var diagnostics = Diagnostics()
+    let fields = InputLoader.defaultTaxonomy(inputs: "/nonexistent-offermap-inputs", diagnostics: &diagnostics)!
+    return TaxonomyLoader.taxonomy(base: fields, diagnostics: &diagnostics)
+}

@@ -79,3 +79,15 @@ import Testing
     }
 }
 
+
+@Suite struct JSONTests {
+    @Test func escapingRoundTripsThroughFoundation() throws {
+        let samples = ["", "plain", "Grün\"dung\\", "a<b>&c", "tab\tnew\nline\r", "\u{01}\u{1F}", "x\u{2028}y\u{2029}z", "€ „Zitat“ 🚀", "\u{2028}"]
+        for sample in samples {
+            let text = JSON.array([.string(sample)]).serialized()
+            #expect(!text.contains("<") && !text.contains(">") && !text.contains("&") && !text.contains("\u{2028}"))
+            let parsed = try JSONSerialization.jsonObject(with: Data(text.utf8)) as! [String]
+            #expect(parsed == [sample])
+        }
+    }
+}

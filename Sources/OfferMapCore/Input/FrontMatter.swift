@@ -12,25 +12,40 @@ struct FrontMatter {
         case notClosed(lines: Int)
     }
 
-    /// Scans lines rather than searching the whole text: front matter ends at
-    /// the first line that is exactly `---` (or `...`).
+    /// Scans the bytes line by line (searching the whole text as a String costs several times
+    /// more, see shared/PERFORMANCE.md): front matter ends at the first line that is exactly
+    /// `---` or `...`, trailing spaces allowed.
     static func split(_ text: String) -> Result<FrontMatter, Problem> {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        if lines.last == "" { lines.removeLast() }
-        guard let first = lines.first, first.trimmingTrailingSpaces == "---" else { return .failure(.missingStart) }
-        for index in 1..<max(lines.count, 1) where lines[index].trimmingTrailingSpaces == "---" || lines[index].trimmingTrailingSpaces == "..." {
-            let yaml = lines[1..<index].joined(separator: "\n")
-            let body = lines[(index + 1)...].joined(separator: "\n")
-            return .success(FrontMatter(yaml: yaml, yamlLine: 2, body: body, bodyLine: index + 2))
+        var text = text
+        return text.withUTF8 { bytes -> Result<FrontMatter, Problem> in
+            func lineEnd(_ start: Int) -> Int {
+                var end = start
+                while end < bytes.count && bytes[end] != 0x0A { end += 1 }
+                return end
+            }
+            func isMarker(_ start: Int, _ end: Int, _ marker: UInt8) -> Bool {
+                var last = end
+                while last > start && (bytes[last - 1] == 0x20 || bytes[last - 1] == 0x09) { last -= 1 }
+                return last - start == 3 && bytes[start] == marker && bytes[start + 1] == marker && bytes[start + 2] == marker
+            }
+            func string(_ from: Int, _ to: Int) -> String {
+                from >= to ? "" : String(decoding: UnsafeBufferPointer(rebasing: bytes[from..<to]), as: UTF8.self)
+            }
+            let firstEnd = lineEnd(0)
+            guard isMarker(0, firstEnd, 0x2D) else { return .failure(.missingStart) }
+            var start = firstEnd + 1, line = 2
+            while start < bytes.count {
+                let end = lineEnd(start)
+                if isMarker(start, end, 0x2D) || isMarker(start, end, 0x2E) {
+                    let yaml = string(firstEnd + 1, start - 1)
+                    var body = string(min(end + 1, bytes.count), bytes.count)
+                    if body.hasSuffix("\n") { body.removeLast() }
+                    return .success(FrontMatter(yaml: yaml, yamlLine: 2, body: body, bodyLine: line + 1))
+                }
+                start = end + 1
+                line += 1
+            }
+            return .failure(.notClosed(lines: line - 1))
         }
-        return .failure(.notClosed(lines: lines.count))
-    }
-}
-
-extension Substring {
-    var trimmingTrailingSpaces: Substring {
-        var s = self
-        while let last = s.last, last == " " || last == "\t" { s.removeLast() }
-        return s
     }
 }

@@ -16,6 +16,8 @@ public enum Slug {
             case "ö": replacement = "oe"
             case "ü": replacement = "ue"
             case "ß": replacement = "ss"
+            case "a"..."z", "0"..."9": replacement = String(character)
+            case " ", "-", "_", ".", ",", "/", "(", ")", "&", ":", "'", "\"": replacement = ""
             default:
                 let folded = String(character).folding(options: .diacriticInsensitive, locale: nil)
                 replacement = folded.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0)) } ? folded : ""

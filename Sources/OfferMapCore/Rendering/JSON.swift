@@ -67,28 +67,40 @@ public indirect enum JSON: Sendable, Equatable {
         }
     }
 
+    /// Escapes by bytes: runs of plain characters are copied in one piece.
     static func quote(_ text: String, into out: inout String) {
         out += "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "<": out += "\\u003c"
-            case ">": out += "\\u003e"
-            case "&": out += "\\u0026"
-            case "\u{2028}": out += "\\u2028"
-            case "\u{2029}": out += "\\u2029"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+        var text = text
+        text.withUTF8 { bytes in
+            var runStart = 0
+            for (index, byte) in bytes.enumerated() {
+                let escaped: String
+                switch byte {
+                case 0x22: escaped = "\\\""
+                case 0x5C: escaped = "\\\\"
+                case 0x0A: escaped = "\\n"
+                case 0x0D: escaped = "\\r"
+                case 0x09: escaped = "\\t"
+                case 0x3C: escaped = "\\u003c"
+                case 0x3E: escaped = "\\u003e"
+                case 0x26: escaped = "\\u0026"
+                case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
+                    escaped = ""  // U+2028/U+2029: written below, after their three bytes
+                case 0..<0x20:
+                    let hex = String(byte, radix: 16)
+                    escaped = "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                default: continue
+                }
+                out += String(decoding: UnsafeBufferPointer(rebasing: bytes[runStart..<index]), as: UTF8.self)
+                if escaped.isEmpty {
+                    out += bytes[index + 2] == 0xA8 ? "\\u2028" : "\\u2029"
+                    runStart = index + 3
                 } else {
-                    out.unicodeScalars.append(scalar)
+                    out += escaped
+                    runStart = index + 1
                 }
             }
+            out += String(decoding: UnsafeBufferPointer(rebasing: bytes[runStart...]), as: UTF8.self)
         }
         out += "\""
     }

@@ -6,30 +6,13 @@ struct Build: AsyncParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Write report.md, report.html, landscape.json and matrix.csv per county.")
 
     @OptionGroup var input: InputOptions
-
-    @Option(help: "Output root; a county's files go to <out>/<county-id>/.")
-    var out = "output"
+    @OptionGroup var output: OutputOptions
 
     @Option(help: "Comma-separated formats: md, html, json, csv.", transform: Build.formats)
     var format: [OutputFormat] = OutputFormat.allCases
 
-    @Option(help: "Report language: de or en (default: the county's, else de).")
-    var lang: Language?
-
     @Option(help: "internal (everything) or public (only contacts marked public: true).")
     var audience: Audience = .internal
-
-    @Option(help: "Report date YYYY-MM-DD (default: today); decides staleness.")
-    var date: Day?
-
-    @Option(help: "Folder with templates that replace the shipped ones file by file.")
-    var templates: String?
-
-    @Flag(help: "Treat warnings as errors.")
-    var strict = false
-
-    @Option(help: ArgumentHelp("Parallel tasks (default: one per core).", visibility: .hidden))
-    var threads: Int?
 
     static func formats(_ text: String) throws -> [OutputFormat] {
         try text.split(separator: ",").map { part in
@@ -41,25 +24,14 @@ struct Build: AsyncParsableCommand {
     }
 
     func run() async throws {
-        var options = BuildOptions(date: date ?? .today)
-        options.inputs = input.inputs
-        options.out = out
-        options.counties = input.counties
+        var options = output.options(input)
         options.formats = format
-        options.language = lang
         options.audience = audience
-        options.strict = strict
-        options.templates = templates
-        if let threads { options.threads = max(1, threads) }
         let result = try await Pipeline.build(options) { printError($0) }
-        let failed = report(result.diagnostics, strict: strict)
-        if result.blocked || failed {
-            printError("offermap: nothing written; fix the problems above and run again")
-            throw ExitCode(1)
-        }
+        try output.finish(result)
         for landscape in result.landscapes {
             let s = landscape.summary
-            print("\(landscape.county.id): \(s.institutions) institutions, \(s.offers) offers, \(s.coveredExpected)/\(s.expectedCells) expected cells covered → \(out)/\(landscape.county.id)/")
+            print("\(landscape.county.id): \(s.institutions) institutions, \(s.offers) offers, \(s.coveredExpected)/\(s.expectedCells) expected cells covered → \(output.out)/\(landscape.county.id)/")
         }
     }
 }

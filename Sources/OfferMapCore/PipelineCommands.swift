@@ -25,8 +25,9 @@ extension Pipeline {
         let (landscapes, templates, diagnostics) = try await prepare(options, progress: progress)
         guard let landscapes else { return BuildResult(diagnostics: diagnostics, blocked: true) }
         progress("[3/4] render")
-        let pages = SiteBuilder.pages(landscapes, comparison: Comparison(landscapes), templates: templates,
-                                      texts: Texts.shipped(options.language ?? .de), date: options.date, baseURL: baseURL)
+        let pages = await SiteBuilder.pages(landscapes, comparison: Comparison(landscapes), templates: templates,
+                                            texts: Texts.shipped(options.language ?? .de), date: options.date, baseURL: baseURL,
+                                            threads: options.threads)
         var writer = OutputWriter(root: options.out)
         for (path, content) in pages { writer.add("site/" + path, content) }
         progress("[4/4] write")

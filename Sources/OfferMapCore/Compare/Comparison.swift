@@ -85,29 +85,33 @@ public struct Comparison: Sendable {
 
     static let strong: Set<CellStatus> = [.covered, .overlap]
 
+    /// Per cell once: the counties where it is covered, most institutions first; every county
+    /// where it is a gap or thin gets the first three of them (linear in the number of counties).
     func findDifferences() -> [Difference] {
-        var result: [Difference] = []
-        for (index, landscape) in landscapes.enumerated() {
-            for phase in phases {
-                for category in categories {
-                    guard let cell = landscape.cell(phase, category), cell.status == .gap || cell.status == .thin else { continue }
-                    let elsewhere = landscapes.enumerated().compactMap { other -> Difference.Elsewhere? in
-                        guard other.offset != index, let theirs = other.element.cell(phase, category),
-                              Comparison.strong.contains(theirs.status) else { return nil }
-                        let types = Set(theirs.institutions.compactMap { id in other.element.county.institutions.first { $0.id == id }?.type })
-                        let titles = other.element.offers.filter { theirs.offers.contains($0.fullID) }.map(\.offer.title)
-                        return Difference.Elsewhere(county: other.element.county.id, status: theirs.status, institutions: theirs.n,
-                                                    types: types.sorted(), offers: Array(titles.prefix(3)))
-                    }
-                    .sorted { ($1.institutions, $0.county) < ($0.institutions, $1.county) }
-                    if !elsewhere.isEmpty {
-                        result.append(Difference(county: landscape.county.id, phase: phase, category: category, status: cell.status,
-                                                 elsewhere: Array(elsewhere.prefix(3))))
-                    }
+        var found: [(county: Int, phase: Int, category: Int, difference: Difference)] = []
+        for (p, phase) in phases.enumerated() {
+            for (c, category) in categories.enumerated() {
+                let cells = landscapes.map { $0.cell(phase, category) }
+                let strong = cells.indices.filter { cells[$0].map { Comparison.strong.contains($0.status) } ?? false }
+                    .sorted { (cells[$1]!.n, landscapes[$0].county.id) < (cells[$0]!.n, landscapes[$1].county.id) }
+                guard !strong.isEmpty else { continue }
+                for (index, cell) in cells.enumerated() {
+                    guard let cell, cell.status == .gap || cell.status == .thin else { continue }
+                    let elsewhere = strong.prefix(3).map { other in elsewhereEntry(landscapes[other], cells[other]!) }
+                    found.append((index, p, c, Difference(county: landscapes[index].county.id, phase: phase, category: category,
+                                                          status: cell.status, elsewhere: elsewhere)))
                 }
             }
         }
-        return result
+        return found.sorted { ($0.county, $0.phase, $0.category) < ($1.county, $1.phase, $1.category) }.map(\.difference)
+    }
+
+    func elsewhereEntry(_ landscape: Landscape, _ cell: Cell) -> Difference.Elsewhere {
+        let types = Set(cell.institutions.compactMap { id in landscape.county.institutions.first { $0.id == id }?.type })
+        let offers = Set(cell.offers)
+        let titles = landscape.offers.filter { offers.contains($0.fullID) }.prefix(3).map(\.offer.title)
+        return Difference.Elsewhere(county: landscape.county.id, status: cell.status, institutions: cell.n,
+                                    types: types.sorted(), offers: Array(titles))
     }
 
     /// The counties whose matrices differ most from the most common status per cell (at most `limit`).

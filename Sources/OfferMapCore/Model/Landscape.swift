@@ -59,8 +59,12 @@ public struct Landscape: Sendable {
 
     public var taxonomy: Taxonomy { county.taxonomy }
 
+    /// Cells are stored in taxonomy order, phase by phase.
     public func cell(_ phase: String, _ category: String) -> Cell? {
-        cells.first { $0.phase == phase && $0.category == category }
+        guard let p = taxonomy.phases.firstIndex(where: { $0.id == phase }),
+              let c = taxonomy.categories.firstIndex(where: { $0.id == category }) else { return nil }
+        let index = p * taxonomy.categories.count + c
+        return cells.indices.contains(index) ? cells[index] : nil
     }
 
     public func offers(of institution: String) -> [ClassifiedOffer] {

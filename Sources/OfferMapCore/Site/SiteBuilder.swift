@@ -2,7 +2,7 @@
 /// Everything public: only contacts with `public: true` appear anywhere.
 public enum SiteBuilder {
     public static func pages(_ landscapes: [Landscape], comparison: Comparison, templates: Templates, texts: Texts,
-                             date: Day, baseURL: String?) -> [String: String] {
+                             date: Day, baseURL: String?, threads: Int) async -> [String: String] {
         let view = SiteView(landscapes: landscapes, texts: texts, date: date)
         var files: [String: String] = [:]
         files["index.html"] = templates.render("site-index.html", view.index())
@@ -13,20 +13,32 @@ public enum SiteBuilder {
         files["compare.html"] = templates.render("site-compare.html", compare)
         files["assets/site.css"] = templates.render("report.css", [:]) + templates.render("site.css", [:])
         files["assets/finder.js"] = templates.render("site-finder.js", [:])
-        for landscape in landscapes {
-            let id = landscape.county.id
-            files["\(id)/index.html"] = templates.render("site-county.html", view.county(landscape))
-            files["\(id)/offers.html"] = templates.render("site-offers.html", view.offers(landscape))
-            files["\(id)/embed.html"] = templates.render("site-embed.html", view.embed(landscape))
-            for institution in landscape.county.institutions {
-                files["\(id)/institutions/\(institution.id).html"] = templates.render("site-institution.html",
-                                                                                      view.institution(institution, landscape))
-            }
-            files["data/\(id).json"] = LandscapeJSON.make(landscape, audience: .public).serialized()
+        let countyPages = await Parallel.map(landscapes, threads: threads) { landscape in
+            countyFiles(landscape, view: view, templates: templates)
         }
+        for (path, content) in countyPages.joined() { files[path] = content }
         files["data/offers.csv"] = OffersCSV.make(landscapes)
         for (name, content) in HSDS.export(landscapes) { files["data/hsds/\(name)"] = content }
         if let baseURL { files["sitemap.xml"] = sitemap(baseURL, paths: files.keys.filter { $0.hasSuffix(".html") && !$0.hasSuffix("embed.html") }) }
+        return files
+    }
+
+    /// A county's own pages and data; the public report values are built once for page and embed.
+    static func countyFiles(_ landscape: Landscape, view: SiteView, templates: Templates) -> [(String, String)] {
+        let id = landscape.county.id
+        let county = view.county(landscape)
+        var embed = county
+        embed["page_title"] = view.texts("site.embed_title", ["county": landscape.county.name])
+        var files = [
+            ("\(id)/index.html", templates.render("site-county.html", county)),
+            ("\(id)/offers.html", templates.render("site-offers.html", view.offers(landscape))),
+            ("\(id)/embed.html", templates.render("site-embed.html", embed)),
+            ("data/\(id).json", LandscapeJSON.make(landscape, audience: .public).serialized()),
+        ]
+        for institution in landscape.county.institutions {
+            files.append(("\(id)/institutions/\(institution.id).html",
+                          templates.render("site-institution.html", view.institution(institution, landscape))))
+        }
         return files
     }
 

@@ -123,12 +123,6 @@ struct SiteView {
         return context
     }
 
-    func embed(_ landscape: Landscape) -> [String: Any] {
-        var context = county(landscape)
-        context["page_title"] = texts("site.embed_title", ["county": landscape.county.name])
-        return context
-    }
-
     func finder() -> [String: Any] {
         var context = common(root: "", title: texts("site.finder_title"))
         let taxonomy = landscapes.first?.taxonomy ?? Taxonomy()

@@ -100,14 +100,25 @@ public enum Pipeline {
         return (landscapes, templates, diagnostics)
     }
 
-    /// `offermap build`: one report set per county.
+    /// `offermap build`: one report set per county. Counties are rendered a few at a time and
+    /// staged right away, so memory does not grow with every rendered file.
     public static func build(_ options: BuildOptions, progress: (String) -> Void = { _ in }) async throws -> BuildResult {
         let (landscapes, templates, diagnostics) = try await prepare(options, progress: progress)
         guard let landscapes else { return BuildResult(diagnostics: diagnostics, blocked: true) }
         progress("[3/4] render")
-        let writer = await render(landscapes, options: options, templates: templates)
+        var writer = OutputWriter(root: options.out, streaming: true)
+        for chunk in chunks(landscapes, options) {
+            let rendered = await Parallel.map(Array(chunk), threads: options.threads) { render($0, options: options, templates: templates) }
+            for (path, content) in rendered.joined() { try writer.stream(path, content) }
+        }
         progress("[4/4] write")
         return BuildResult(diagnostics: diagnostics, written: try writer.commit(), landscapes: landscapes)
+    }
+
+    /// Groups of counties small enough to hold their rendered files, large enough to keep every core busy.
+    static func chunks<T>(_ items: [T], _ options: BuildOptions) -> [ArraySlice<T>] {
+        let size = max(8, options.threads * 8)
+        return stride(from: 0, to: items.count, by: size).map { items[$0..<min($0 + size, items.count)] }
     }
 }
 

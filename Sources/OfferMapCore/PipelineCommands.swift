@@ -25,11 +25,22 @@ extension Pipeline {
         let (landscapes, templates, diagnostics) = try await prepare(options, progress: progress)
         guard let landscapes else { return BuildResult(diagnostics: diagnostics, blocked: true) }
         progress("[3/4] render")
-        let pages = await SiteBuilder.pages(landscapes, comparison: Comparison(landscapes), templates: templates,
-                                            texts: Texts.shipped(options.language ?? .de), date: options.date, baseURL: baseURL,
-                                            threads: options.threads)
-        var writer = OutputWriter(root: options.out)
-        for (path, content) in pages { writer.add("site/" + path, content) }
+        let texts = Texts.shipped(options.language ?? .de)
+        let view = SiteView(landscapes: landscapes, texts: texts, date: options.date)
+        var writer = OutputWriter(root: options.out, streaming: true)
+        var pages: [String] = []
+        for chunk in chunks(landscapes, options) {
+            let rendered = await Parallel.map(Array(chunk), threads: options.threads) {
+                SiteBuilder.countyFiles($0, view: view, templates: templates)
+            }
+            for (path, content) in rendered.joined() {
+                try writer.stream("site/" + path, content)
+                pages.append(path)
+            }
+        }
+        let shared = SiteBuilder.sharedFiles(landscapes, comparison: Comparison(landscapes), view: view, templates: templates,
+                                             baseURL: baseURL, countyPages: pages)
+        for (path, content) in shared.sorted(by: { $0.key < $1.key }) { try writer.stream("site/" + path, content) }
         progress("[4/4] write")
         return BuildResult(diagnostics: diagnostics, written: try writer.commit(), landscapes: landscapes)
     }

@@ -3,18 +3,35 @@ import Foundation
 /// Writes generated files under the output root without ever leaving it:
 /// everything goes to a staging folder first and is then renamed into place,
 /// file by file. Files the tool did not generate are never touched.
+///
+/// A streaming writer puts each file into the staging folder as soon as it is added, so that
+/// large runs do not hold every rendered file in memory; nothing outside the staging folder
+/// changes before `commit()`.
 public struct OutputWriter {
     public let root: String
-    /// Relative path (slug folders and fixed names only) → content.
+    /// Relative path (slug folders and fixed names only) → content; empty when streaming.
     public private(set) var files: [String: String] = [:]
+    private let streaming: Bool
+    private var staged: [String] = []
+    private var staging: String { root + "/.offermap-staging-\(ProcessInfo.processInfo.processIdentifier)" }
 
-    public init(root: String) {
+    public init(root: String, streaming: Bool = false) {
         self.root = root
+        self.streaming = streaming
     }
 
+    /// Keeps the file in memory until `commit()`.
     public mutating func add(_ relativePath: String, _ content: String) {
-        precondition(OutputWriter.isSafe(relativePath), "unsafe output path \(relativePath)")
+        precondition(OutputWriter.isSafe(relativePath) && !streaming, "unsafe output path \(relativePath)")
         files[relativePath] = content
+    }
+
+    /// Puts the file into the staging folder now (streaming writers only).
+    public mutating func stream(_ relativePath: String, _ content: String) throws {
+        precondition(OutputWriter.isSafe(relativePath) && streaming, "unsafe output path \(relativePath)")
+        if staged.isEmpty { try prepareStaging() }
+        try stage(relativePath, content)
+        staged.append(relativePath)
     }
 
     /// A relative path of plain components: no `..`, no absolute path, no odd characters.
@@ -27,20 +44,29 @@ public struct OutputWriter {
         }
     }
 
-    /// Writes every file; returns the written paths (sorted) or throws with nothing replaced.
+    private func prepareStaging() throws {
+        try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+        try? FileManager.default.removeItem(atPath: staging)
+    }
+
+    private func stage(_ path: String, _ content: String) throws {
+        let target = staging + "/" + path
+        try FileManager.default.createDirectory(atPath: (target as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try OutputWriter.write(content, to: target)
+    }
+
+    /// Moves every file into place; returns the written paths (sorted) or throws with nothing replaced.
     @discardableResult
-    public func commit() throws -> [String] {
+    public mutating func commit() throws -> [String] {
         let manager = FileManager.default
-        try manager.createDirectory(atPath: root, withIntermediateDirectories: true)
-        let staging = root + "/.offermap-staging-\(ProcessInfo.processInfo.processIdentifier)"
-        try? manager.removeItem(atPath: staging)
-        defer { try? manager.removeItem(atPath: staging) }
-        let paths = files.keys.sorted()
-        for path in paths {
-            let target = staging + "/" + path
-            try manager.createDirectory(atPath: (target as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-            try OutputWriter.write(files[path]!, to: target)
+        if !streaming {
+            try prepareStaging()
+            for path in files.keys.sorted() { try stage(path, files[path]!) }
+            staged = files.keys.sorted()
         }
+        defer { try? manager.removeItem(atPath: staging) }
+        guard !staged.isEmpty else { return [] }
+        let paths = staged.sorted()
         for path in paths {
             let target = root + "/" + path
             try manager.createDirectory(atPath: (target as NSString).deletingLastPathComponent, withIntermediateDirectories: true)

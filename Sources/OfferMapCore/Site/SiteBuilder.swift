@@ -1,25 +1,25 @@
 /// `offermap publish`: the public website under `<out>/site/`.
 /// Everything public: only contacts with `public: true` appear anywhere.
 public enum SiteBuilder {
-    public static func pages(_ landscapes: [Landscape], comparison: Comparison, templates: Templates, texts: Texts,
-                             date: Day, baseURL: String?, threads: Int) async -> [String: String] {
-        let view = SiteView(landscapes: landscapes, texts: texts, date: date)
+    /// The pages and data that span all counties; the sitemap lists `countyPages` too.
+    static func sharedFiles(_ landscapes: [Landscape], comparison: Comparison, view: SiteView, templates: Templates,
+                            baseURL: String?, countyPages: [String]) -> [String: String] {
+        let texts = view.texts
         var files: [String: String] = [:]
         files["index.html"] = templates.render("site-index.html", view.index())
         files["finder.html"] = templates.render("site-finder.html", view.finder())
-        var compare = CompareView(comparison: comparison, texts: texts, date: date,
+        var compare = CompareView(comparison: comparison, texts: texts, date: view.date,
                                   shown: comparison.mostDifferent(limit: Pipeline.heatmapLimit)).context()
         compare.merge(view.common(root: "", title: texts("compare.title"))) { $1 }
         files["compare.html"] = templates.render("site-compare.html", compare)
         files["assets/site.css"] = templates.render("report.css", [:]) + templates.render("site.css", [:])
         files["assets/finder.js"] = templates.render("site-finder.js", [:])
-        let countyPages = await Parallel.map(landscapes, threads: threads) { landscape in
-            countyFiles(landscape, view: view, templates: templates)
-        }
-        for (path, content) in countyPages.joined() { files[path] = content }
         files["data/offers.csv"] = OffersCSV.make(landscapes)
         for (name, content) in HSDS.export(landscapes) { files["data/hsds/\(name)"] = content }
-        if let baseURL { files["sitemap.xml"] = sitemap(baseURL, paths: files.keys.filter { $0.hasSuffix(".html") && !$0.hasSuffix("embed.html") }) }
+        if let baseURL {
+            let pages = (Array(files.keys) + countyPages).filter { $0.hasSuffix(".html") && !$0.hasSuffix("embed.html") }
+            files["sitemap.xml"] = sitemap(baseURL, paths: pages)
+        }
         return files
     }
 

@@ -1,8 +1,8 @@
 import Foundation
 @testable import OfferMapCore
 
-/// A throwaway inputs folder: the shipped taxonomy plus the given files.
-struct Scratch {
+/// A throwaway inputs folder: the shipped taxonomy plus the given files; removed when the test ends.
+final class Scratch {
     let root: String
 
     init(_ files: [String: String], taxonomy: Bool = true) {
@@ -10,6 +10,10 @@ struct Scratch {
         var all = files
         if taxonomy && all["taxonomy.yaml"] == nil { all["taxonomy.yaml"] = Shipped.taxonomy }
         for (path, content) in all { write(path, content) }
+    }
+
+    deinit {
+        try? FileManager.default.removeItem(atPath: root)
     }
 
     func write(_ path: String, _ content: String) {

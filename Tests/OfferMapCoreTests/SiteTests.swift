@@ -51,6 +51,19 @@ import Testing
         #expect(!scratch.read("out/site/assets/site.css")!.contains("url("))
     }
 
+    @Test func everyCountyHasItsOwnFinderAndTheNationalOneSendsThere() async throws {
+        let (scratch, result) = try await publish()
+        let county = scratch.read("out/site/musterkreis/finder.html")!
+        #expect(county.contains("<script src=\"../assets/finder.js\"></script>"))
+        #expect(!county.contains("name=\"county\""))
+        #expect(county.contains("data-county=\"musterkreis\""))
+        let view = SiteView(landscapes: result.landscapes, texts: .shipped(.de), date: Day("2026-11-25")!)
+        let national = view.finder(limit: 3)
+        #expect(national["choosing"] as? Bool == true)
+        #expect(national["offers"] == nil)
+        #expect(view.finder()["choosing"] == nil)
+    }
+
     @Test func withoutBaseURLNoSitemap() async throws {
         let (scratch, _) = try await publish()
         #expect(scratch.read("out/site/sitemap.xml") == nil)

@@ -711,6 +711,7 @@ _{{audience_note}}_
 {{> site-head.html}}
 <main id="inhalt">
 <h1>{{page_title}}</h1>
+{{^choosing}}
 <p class="lead">{{t.site.finder_intro}}</p>
 <form id="finder" class="finder" hidden>
 {{#filters}}
@@ -729,8 +730,16 @@ _{{audience_note}}_
 {{/offers}}
 </ul>
 <p id="none" class="note" hidden>{{t.site.no_results}}</p>
+{{/choosing}}
+{{#choosing}}
+<p class="lead">{{t.site.finder_choose}}</p>
+<ul class="cards">
+{{#choose_county}}<li><a href="{{id}}/finder.html">{{name}}</a></li>
+{{/choose_county}}
+</ul>
+{{/choosing}}
 </main>
-<script src="assets/finder.js"></script>
+<script src="{{root}}assets/finder.js"></script>
 {{> site-foot.html}}
 
 """####,
@@ -1124,6 +1133,9 @@ site:
   intro: "Wer hilft beim Gründen – in welcher Phase, mit welcher Unterstützung, in welcher Sprache? Hier finden Gründerinnen, Gründer und Beratende die Angebote der Kreise."
   finder_cta: "Angebot finden: Phase, Thema und Sprache wählen"
   finder_title: Angebot finden
+  finder_county: "Angebot finden im {county}"
+  finder_county_link: "Angebot in diesem Kreis finden"
+  finder_choose: "Wählen Sie zuerst Ihren Kreis:"
   finder_intro: "Wählen Sie Ihre Phase, das Thema und Ihre Sprache. Die Liste zeigt dann nur passende Angebote."
   any: egal
   reset: Auswahl zurücksetzen
@@ -1312,6 +1324,9 @@ site:
   intro: "Who helps founders – in which phase, with what, in which language? Founders and advisors find the counties' offers here."
   finder_cta: "Find an offer: choose phase, topic and language"
   finder_title: Find an offer
+  finder_county: "Find an offer in {county}"
+  finder_county_link: "Find an offer in this county"
+  finder_choose: "First choose your county:"
   finder_intro: "Choose your phase, the topic and your language. The list then shows only matching offers."
   any: any
   reset: Reset choices

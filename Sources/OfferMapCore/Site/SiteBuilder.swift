@@ -33,6 +33,7 @@ public enum SiteBuilder {
             ("\(id)/index.html", templates.render("site-county.html", county)),
             ("\(id)/offers.html", templates.render("site-offers.html", view.offers(landscape))),
             ("\(id)/embed.html", templates.render("site-embed.html", embed)),
+            ("\(id)/finder.html", templates.render("site-finder.html", view.finder(landscape))),
             ("data/\(id).json", LandscapeJSON.make(landscape, audience: .public).serialized()),
         ]
         for institution in landscape.county.institutions {

@@ -74,9 +74,9 @@ struct SiteView {
 
     /// Offers grouped by the non-empty cells, in taxonomy order: the targets of the heatmap's links.
     /// The county's accent colour for its own pages.
-    func branded(_ context: [String: Any], _ landscape: Landscape) -> [String: Any] {
+    func branded(_ context: [String: Any], _ landscape: Landscape?) -> [String: Any] {
         var context = context
-        context["accent"] = landscape.county.branding.accent ?? false
+        context["accent"] = landscape?.county.branding.accent ?? false
         return context
     }
 
@@ -123,31 +123,49 @@ struct SiteView {
         return context
     }
 
-    func finder() -> [String: Any] {
-        var context = common(root: "", title: texts("site.finder_title"))
-        let taxonomy = landscapes.first?.taxonomy ?? Taxonomy()
+    /// Above this many offers the start finder asks for the county first (each county has its own).
+    static let finderLimit = 5_000
+
+    /// The finder over all counties (`finder.html`), or over one (`<county>/finder.html`).
+    func finder(_ county: Landscape? = nil, limit: Int = SiteView.finderLimit) -> [String: Any] {
+        let chosen = county.map { [$0] } ?? landscapes
+        let title = county.map { texts("site.finder_county", ["county": $0.county.name]) } ?? texts("site.finder_title")
+        var context = branded(common(root: county == nil ? "" : "../", title: title), county)
+        let total = chosen.reduce(0) { $0 + $1.offers.filter { !$0.isUnclassified }.count }
+        if county == nil && total > limit {
+            context["choosing"] = true
+            context["choose_county"] = landscapes.map { ["id": $0.county.id, "name": $0.county.name] }
+            return context
+        }
+        let taxonomy = chosen.first?.taxonomy ?? Taxonomy()
         func options(_ terms: [Term]) -> [[String: Any]] { terms.map { ["id": $0.id, "label": $0.label.text(language)] } }
-        let languages = Set(landscapes.flatMap { $0.offers.flatMap(\.offer.languages) }).sorted { a, b in
+        let languages = Set(chosen.flatMap { $0.offers.flatMap(\.offer.languages) }).sorted { a, b in
             a == "de" ? true : b == "de" ? false : languageName(a) < languageName(b)
         }
-        context["filters"] = [
+        var filters: [[String: Any]] = [
             ["key": "phases", "label": texts("report.phases"), "options": options(taxonomy.phases)],
             ["key": "categories", "label": texts("report.categories"), "options": options(taxonomy.categories)],
             ["key": "languages", "label": texts("report.languages"), "options": languages.map { ["id": $0, "label": languageName($0)] }],
             ["key": "groups", "label": texts("report.target_groups"), "options": options(taxonomy.targetGroups.filter { $0.id != "alle" })],
             ["key": "cost", "label": texts("report.cost"), "options": options(taxonomy.costs)],
             ["key": "format", "label": texts("report.format"), "options": options(taxonomy.formats)],
-            ["key": "county", "label": texts("compare.county"), "options": landscapes.map { ["id": $0.county.id, "label": $0.county.name] }],
-        ] as [[String: Any]]
-        context["offers"] = landscapes.flatMap { landscape in
+        ]
+        if county == nil {
+            filters.append(["key": "county", "label": texts("compare.county"),
+                            "options": landscapes.map { ["id": $0.county.id, "label": $0.county.name] }])
+        }
+        context["filters"] = filters
+        context["offers"] = chosen.flatMap { landscape in
             landscape.offers.filter { !$0.isUnclassified }.map { offer -> [String: Any] in
                 var item = offerItem(offer, landscape)
-                item["href"] = "\(landscape.county.id)/institutions/\(offer.institutionID).html"
-                item["show_county"] = true
+                if county == nil {
+                    item["href"] = "\(landscape.county.id)/institutions/\(offer.institutionID).html"
+                    item["show_county"] = true
+                }
                 return item
             }
         }
-        context["total"] = (context["offers"] as! [[String: Any]]).count
+        context["total"] = total
         return context
     }
 }

@@ -4,9 +4,9 @@
 /// Public data only: contacts appear only with `public: true`.
 public enum HSDS {
     public static func export(_ landscapes: [Landscape]) -> [String: String] {
-        var organizations: [JSON] = [], services: [JSON] = [], contacts: [JSON] = [], languages: [JSON] = []
-        var areas: [JSON] = [], attributes: [JSON] = []
-        var terms: [String: JSON] = [:]
+        var organizations = JSONArrayWriter(), services = JSONArrayWriter(), contacts = JSONArrayWriter()
+        var languages = JSONArrayWriter(), areas = JSONArrayWriter(), attributes = JSONArrayWriter()
+        var termsByID: [String: JSON] = [:]
         for landscape in landscapes {
             let county = landscape.county
             for institution in county.institutions {
@@ -44,7 +44,7 @@ public enum HSDS {
                     for id in ids {
                         let term = uuid("term:\(kind):\(id)")
                         let label = list.first { $0.id == id }?.label
-                        terms[term] = .object(["id": .string(term), "code": .string("\(kind):\(id)"), "name": .string(label?.de ?? id),
+                        termsByID[term] = .object(["id": .string(term), "code": .string("\(kind):\(id)"), "name": .string(label?.de ?? id),
                                                "description": .string(label?.en ?? id), "taxonomy": .string("offermap \(kind)"),
                                                "version": .string("1")])
                         attributes.append(.object(["id": .string(uuid("attribute:\(service)/\(kind):\(id)")),
@@ -54,12 +54,13 @@ public enum HSDS {
                 }
             }
         }
-        let sortedTerms = terms.keys.sorted().map { terms[$0]! }
+        var terms = JSONArrayWriter()
+        for key in termsByID.keys.sorted() { terms.append(termsByID[key]!) }
         return [
-            "organizations.json": JSON.array(organizations).serialized(), "services.json": JSON.array(services).serialized(),
-            "contacts.json": JSON.array(contacts).serialized(), "languages.json": JSON.array(languages).serialized(),
-            "service_areas.json": JSON.array(areas).serialized(), "taxonomy_terms.json": JSON.array(sortedTerms).serialized(),
-            "attributes.json": JSON.array(attributes).serialized(),
+            "organizations.json": organizations.serialized, "services.json": services.serialized,
+            "contacts.json": contacts.serialized, "languages.json": languages.serialized,
+            "service_areas.json": areas.serialized, "taxonomy_terms.json": terms.serialized,
+            "attributes.json": attributes.serialized,
         ]
     }
 

@@ -3,7 +3,12 @@
 public enum CSV {
     /// `delimiter` is `,` unless given; German Excel expects `;`.
     public static func document(header: [String], rows: [[String]], delimiter: String = ",") -> String {
-        ([header] + rows).map { $0.map(cell).joined(separator: delimiter) }.joined(separator: "\r\n") + "\r\n"
+        ([header] + rows).map { line($0, delimiter: delimiter) }.joined()
+    }
+
+    /// One record with its CRLF line end.
+    public static func line(_ cells: [String], delimiter: String = ",") -> String {
+        cells.map(cell).joined(separator: delimiter) + "\r\n"
     }
 
     public static func cell(_ value: String) -> String {

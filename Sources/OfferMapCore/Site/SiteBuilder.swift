@@ -58,12 +58,16 @@ public enum SiteBuilder {
 
 /// `data/offers.csv`: one flat row per offer of every county, public fields only.
 public enum OffersCSV {
+    /// Row by row into one text: at national scale the table has 70,000 rows.
     public static func make(_ landscapes: [Landscape]) -> String {
-        var rows: [[String]] = []
+        var text = CSV.line(["county_id", "county", "institution_id", "institution", "institution_type", "offer_id",
+                             "title", "description", "phases", "categories", "target_groups", "languages", "cost",
+                             "format", "municipalities", "url", "website"])
         for landscape in landscapes {
+            let institutions = Dictionary(landscape.county.institutions.map { ($0.id, $0) }) { first, _ in first }
             for offer in landscape.offers {
-                let institution = landscape.county.institutions.first { $0.id == offer.institutionID }
-                rows.append([
+                let institution = institutions[offer.institutionID]
+                text += CSV.line([
                     landscape.county.id, landscape.county.name, offer.institutionID, institution?.name ?? "",
                     institution?.type ?? "", offer.fullID, offer.offer.title, offer.offer.description,
                     offer.phases.joined(separator: ";"), offer.categories.joined(separator: ";"),
@@ -73,8 +77,6 @@ public enum OffersCSV {
                 ])
             }
         }
-        return CSV.document(header: ["county_id", "county", "institution_id", "institution", "institution_type", "offer_id",
-                                     "title", "description", "phases", "categories", "target_groups", "languages", "cost",
-                                     "format", "municipalities", "url", "website"], rows: rows)
+        return text
     }
 }

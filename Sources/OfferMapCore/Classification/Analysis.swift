@@ -3,7 +3,12 @@ public enum Analysis {
     public static func landscape(of county: County, date: Day, texts: Texts) -> Landscape {
         let classifier = Classifier(taxonomy: county.taxonomy)
         let offers = county.institutions.flatMap { institution in
-            institution.offers.map { classifier.classify($0, institutionID: institution.id) }
+            // Near misses serve `offermap explain` only, which classifies again; reports do not keep them.
+            institution.offers.map { offer in
+                var classified = classifier.classify(offer, institutionID: institution.id)
+                classified.nearMisses = []
+                return classified
+            }
         }
         let cells = Matrix.cells(offers: offers, taxonomy: county.taxonomy)
         let findings = Findings(county: county, offers: offers, cells: cells, date: date, texts: texts).all()

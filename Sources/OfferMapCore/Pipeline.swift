@@ -44,7 +44,6 @@ public struct BuildResult: Sendable {
 /// Loading, classification and rendering run in parallel; results keep the input order,
 /// so the output is byte-identical to a run with `threads: 1`.
 public enum Pipeline {
-
     public static func load(_ options: BuildOptions, diagnostics: inout Diagnostics) async throws -> [County] {
         try await InputLoader.load(inputs: options.inputs, selection: options.counties, threads: options.threads, diagnostics: &diagnostics)
     }

@@ -38,8 +38,8 @@ extension Pipeline {
                 pages.append(path)
             }
         }
-        let shared = SiteBuilder.sharedFiles(landscapes, comparison: Comparison(landscapes), view: view, templates: templates,
-                                             baseURL: baseURL, countyPages: pages)
+        let shared = try SiteBuilder.sharedFiles(landscapes, comparison: Comparison(landscapes), view: view, templates: templates,
+                                             baseURL: baseURL, countyPages: pages, writer: &writer, folder: "site/")
         for (path, content) in shared.sorted(by: { $0.key < $1.key }) { try writer.stream("site/" + path, content) }
         progress("[4/4] write")
         return BuildResult(diagnostics: diagnostics, written: try writer.commit(), landscapes: landscapes)

@@ -52,7 +52,7 @@ struct Fields {
                               suggestion: "write it on one line, e.g. \(key): …")
             return nil
         }
-        let text = scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = scalar.string.trimmed
         if text.isEmpty && required { missing(key, diagnostics: &diagnostics) }
         return text.isEmpty ? nil : text
     }

@@ -141,7 +141,7 @@ public enum InputLoader {
             return
         }
         guard let text = TextFile.read(URL(fileURLWithPath: path), path: path, diagnostics: &diagnostics) else { return }
-        if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+        if text.isBlank {
             diagnostics.error(SourceLocation(path: path), "the file is empty", suggestion: "add at least a line 'name: …'")
             return
         }

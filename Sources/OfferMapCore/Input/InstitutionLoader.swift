@@ -21,7 +21,7 @@ enum InstitutionLoader {
                               suggestion: "rename it to '\(Slug.make(id)).md' (lower-case letters, digits and hyphens)")
         }
         guard let text = TextFile.decode(data, path: path, diagnostics: &diagnostics) else { return nil }
-        if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+        if text.isBlank {
             diagnostics.error(file, "the file is empty", suggestion: "start it with a front matter block between '---' lines holding name, type and offers")
             return nil
         }

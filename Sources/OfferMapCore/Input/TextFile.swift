@@ -49,6 +49,7 @@ enum TextFile {
                               "the file contains binary data (a NUL byte), not text")
             return nil
         }
+        let hasCarriageReturn = bytes.contains(0x0D)
         guard var text = String(validating: bytes, as: UTF8.self) else {
             let bad = firstInvalidUTF8(bytes)
             let (line, column) = position(of: bad, in: bytes)
@@ -58,7 +59,7 @@ enum TextFile {
                               suggestion: "save it as 'UTF-8' in your editor, or run: iconv -f WINDOWS-1252 -t UTF-8 '\(path)' > converted.md")
             return nil
         }
-        if text.contains("\r") {
+        if hasCarriageReturn {
             text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
         }
         return text

@@ -34,6 +34,17 @@ public struct OutputWriter {
         staged.append(relativePath)
     }
 
+    /// Opens a file in the staging folder to be written piece by piece (streaming writers only),
+    /// so that a large file never has to exist as one string.
+    public mutating func open(_ relativePath: String) throws -> OutputFile {
+        precondition(OutputWriter.isSafe(relativePath) && streaming, "unsafe output path \(relativePath)")
+        if staged.isEmpty { try prepareStaging() }
+        let target = staging + "/" + relativePath
+        try FileManager.default.createDirectory(atPath: (target as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        staged.append(relativePath)
+        return try OutputFile(path: target)
+    }
+
     /// A relative path of plain components: no `..`, no absolute path, no odd characters.
     static func isSafe(_ path: String) -> Bool {
         let parts = path.split(separator: "/", omittingEmptySubsequences: false)
@@ -79,15 +90,44 @@ public struct OutputWriter {
 
     /// Plain open/write/close: no fsync per file (see shared/PERFORMANCE.md).
     static func write(_ content: String, to path: String) throws {
-        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        let fd = Glibc.open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         guard fd >= 0 else { throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: path]) }
         defer { close(fd) }
-        var bytes = Array(content.utf8)
+        var content = content
+        try content.withUTF8 { try writeAll(fd, $0, path: path) }
+    }
+
+    static func writeAll(_ fd: Int32, _ bytes: UnsafeBufferPointer<UInt8>, path: String) throws {
         var offset = 0
         while offset < bytes.count {
-            let written = bytes.withUnsafeMutableBytes { Glibc.write(fd, $0.baseAddress! + offset, $0.count - offset) }
+            let written = Glibc.write(fd, bytes.baseAddress! + offset, bytes.count - offset)
             guard written > 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path]) }
             offset += written
         }
+    }
+}
+
+/// A staged file written in pieces; the pieces are buffered and written in blocks of about 1 MB.
+public final class OutputFile {
+    private let path: String
+    private let fd: Int32
+    private var buffer = ""
+
+    init(path: String) throws {
+        self.path = path
+        fd = Glibc.open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard fd >= 0 else { throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: path]) }
+    }
+
+    deinit { Glibc.close(fd) }
+
+    public func append(_ text: String) throws {
+        buffer += text
+        if buffer.utf8.count >= 1 << 20 { try flush() }
+    }
+
+    public func flush() throws {
+        try buffer.withUTF8 { try OutputWriter.writeAll(fd, $0, path: path) }
+        buffer = ""
     }
 }

@@ -106,19 +106,29 @@ public indirect enum JSON: Sendable, Equatable {
     }
 }
 
-/// Writes a JSON array item by item, byte-identical to `JSON.array(items).serialized()`,
-/// without holding all items as values at once.
+/// Writes a JSON array item by item into a file, byte-identical to `JSON.array(items).serialized()`,
+/// without holding the items or the whole text at once.
 struct JSONArrayWriter {
-    private(set) var text = "["
+    private let file: OutputFile
+    private var text = "["
     private var count = 0
 
-    mutating func append(_ item: JSON) {
+    init(_ file: OutputFile) { self.file = file }
+
+    mutating func append(_ item: JSON) throws {
         text += count == 0 ? "\n  " : ",\n  "
         item.write(into: &text, indent: 1)
         count += 1
+        if text.utf8.count >= 1 << 16 {
+            try file.append(text)
+            text = ""
+        }
     }
 
-    var serialized: String { count == 0 ? "[]\n" : text + "\n]\n" }
+    mutating func finish() throws {
+        try file.append(count == 0 ? "[]\n" : text + "\n]\n")
+        try file.flush()
+    }
 }
 
 extension String {

@@ -23,7 +23,7 @@ public enum MarkdownText {
     /// An institution's Markdown body as a block quote, made inert by cmark first
     /// (raw HTML shown as code, unsafe link targets removed).
     public static func quoteBlock(_ body: String) -> String {
-        let safe = CommonMark.safeMarkdown(body).trimmingCharacters(in: .whitespacesAndNewlines)
+        let safe = CommonMark.safeMarkdown(body).trimmed
         guard !safe.isEmpty else { return "" }
         return safe.split(separator: "\n", omittingEmptySubsequences: false)
             .map { $0.isEmpty ? ">" : "> " + $0 }

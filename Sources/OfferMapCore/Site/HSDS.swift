@@ -3,9 +3,12 @@
 /// Identifiers are UUIDs derived from offermap's ids, so they stay stable from run to run.
 /// Public data only: contacts appear only with `public: true`.
 public enum HSDS {
-    public static func export(_ landscapes: [Landscape]) -> [String: String] {
-        var organizations = JSONArrayWriter(), services = JSONArrayWriter(), contacts = JSONArrayWriter()
-        var languages = JSONArrayWriter(), areas = JSONArrayWriter(), attributes = JSONArrayWriter()
+    /// Writes `<folder>/<entity>.json` through a streaming writer.
+    static func export(_ landscapes: [Landscape], folder: String, writer: inout OutputWriter) throws {
+        func array(_ name: String) throws -> JSONArrayWriter { JSONArrayWriter(try writer.open("\(folder)/\(name).json")) }
+        var organizations = try array("organizations"), services = try array("services"), contacts = try array("contacts")
+        var languages = try array("languages"), areas = try array("service_areas"), attributes = try array("attributes")
+        var terms = try array("taxonomy_terms")
         var termsByID: [String: JSON] = [:]
         for landscape in landscapes {
             let county = landscape.county
@@ -15,13 +18,13 @@ public enum HSDS {
                                               "description": .string(plain(institution.body, fallback: institution.name))]
                 if let short = institution.short { fields["alternate_name"] = .string(short) }
                 if let website = safeURL(institution.website), !website.hasPrefix("mailto:") { fields["website"] = .string(website) }
-                organizations.append(.object(fields))
+                try organizations.append(.object(fields))
                 for (index, contact) in institution.contacts.filter(\.isPublic).enumerated() {
                     var fields: [String: JSON] = ["id": .string(uuid("contact:\(county.id)/\(institution.id)/\(index)")),
                                                   "organization_id": .string(organization), "name": .string(contact.name)]
                     if let role = contact.role { fields["title"] = .string(role) }
                     if let email = contact.email { fields["email"] = .string(email) }
-                    contacts.append(.object(fields))
+                    try contacts.append(.object(fields))
                 }
             }
             for offer in landscape.offers {
@@ -32,13 +35,13 @@ public enum HSDS {
                 ]
                 if !offer.offer.description.isEmpty { fields["description"] = .string(offer.offer.description) }
                 if let url = safeURL(offer.offer.url), !url.hasPrefix("mailto:") { fields["url"] = .string(url) }
-                services.append(.object(fields))
+                try services.append(.object(fields))
                 for code in offer.offer.languages {
-                    languages.append(.object(["id": .string(uuid("language:\(service)/\(code)")), "service_id": .string(service),
+                    try languages.append(.object(["id": .string(uuid("language:\(service)/\(code)")), "service_id": .string(service),
                                               "code": .string(code)]))
                 }
                 let area = offer.offer.municipalities.isEmpty ? county.name : offer.offer.municipalities.joined(separator: ", ")
-                areas.append(.object(["id": .string(uuid("area:\(service)")), "service_id": .string(service),
+                try areas.append(.object(["id": .string(uuid("area:\(service)")), "service_id": .string(service),
                                       "name": .string(area), "description": .string(county.name)]))
                 for (kind, ids, list) in [("phase", offer.phases, landscape.taxonomy.phases), ("category", offer.categories, landscape.taxonomy.categories)] {
                     for id in ids {
@@ -47,27 +50,21 @@ public enum HSDS {
                         termsByID[term] = .object(["id": .string(term), "code": .string("\(kind):\(id)"), "name": .string(label?.de ?? id),
                                                "description": .string(label?.en ?? id), "taxonomy": .string("offermap \(kind)"),
                                                "version": .string("1")])
-                        attributes.append(.object(["id": .string(uuid("attribute:\(service)/\(kind):\(id)")),
+                        try attributes.append(.object(["id": .string(uuid("attribute:\(service)/\(kind):\(id)")),
                                                    "link_id": .string(service), "link_type": .string("service"),
                                                    "link_entity": .string("service"), "taxonomy_term_id": .string(term)]))
                     }
                 }
             }
         }
-        var terms = JSONArrayWriter()
-        for key in termsByID.keys.sorted() { terms.append(termsByID[key]!) }
-        return [
-            "organizations.json": organizations.serialized, "services.json": services.serialized,
-            "contacts.json": contacts.serialized, "languages.json": languages.serialized,
-            "service_areas.json": areas.serialized, "taxonomy_terms.json": terms.serialized,
-            "attributes.json": attributes.serialized,
-        ]
+        for key in termsByID.keys.sorted() { try terms.append(termsByID[key]!) }
+        for var array in [organizations, services, contacts, languages, areas, attributes, terms] { try array.finish() }
     }
 
     /// The institution's description as inert Markdown (HSDS allows markup there; raw HTML
     /// and script links are neutralised as in the reports).
     static func plain(_ markdown: String, fallback: String) -> String {
-        let text = CommonMark.safeMarkdown(markdown).trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = CommonMark.safeMarkdown(markdown).trimmed
         return text.isEmpty ? fallback : text
     }
 

@@ -2,8 +2,9 @@
 /// Everything public: only contacts with `public: true` appear anywhere.
 public enum SiteBuilder {
     /// The pages and data that span all counties; the sitemap lists `countyPages` too.
+    /// The open data (offers.csv, HSDS) goes straight into `writer`; the pages are returned.
     static func sharedFiles(_ landscapes: [Landscape], comparison: Comparison, view: SiteView, templates: Templates,
-                            baseURL: String?, countyPages: [String]) -> [String: String] {
+                            baseURL: String?, countyPages: [String], writer: inout OutputWriter, folder: String) throws -> [String: String] {
         let texts = view.texts
         var files: [String: String] = [:]
         files["index.html"] = templates.render("site-index.html", view.index())
@@ -14,8 +15,8 @@ public enum SiteBuilder {
         files["compare.html"] = templates.render("site-compare.html", compare)
         files["assets/site.css"] = templates.render("report.css", [:]) + templates.render("site.css", [:])
         files["assets/finder.js"] = templates.render("site-finder.js", [:])
-        files["data/offers.csv"] = OffersCSV.make(landscapes)
-        for (name, content) in HSDS.export(landscapes) { files["data/hsds/\(name)"] = content }
+        try OffersCSV.write(landscapes, to: try writer.open(folder + "data/offers.csv"))
+        try HSDS.export(landscapes, folder: folder + "data/hsds", writer: &writer)
         if let baseURL {
             let pages = (Array(files.keys) + countyPages).filter { $0.hasSuffix(".html") && !$0.hasSuffix("embed.html") }
             files["sitemap.xml"] = sitemap(baseURL, paths: pages)
@@ -58,25 +59,25 @@ public enum SiteBuilder {
 
 /// `data/offers.csv`: one flat row per offer of every county, public fields only.
 public enum OffersCSV {
-    /// Row by row into one text: at national scale the table has 70,000 rows.
-    public static func make(_ landscapes: [Landscape]) -> String {
-        var text = CSV.line(["county_id", "county", "institution_id", "institution", "institution_type", "offer_id",
+    /// Row by row into the file: at national scale the table has 70,000 rows.
+    static func write(_ landscapes: [Landscape], to file: OutputFile) throws {
+        try file.append(CSV.line(["county_id", "county", "institution_id", "institution", "institution_type", "offer_id",
                              "title", "description", "phases", "categories", "target_groups", "languages", "cost",
-                             "format", "municipalities", "url", "website"])
+                             "format", "municipalities", "url", "website"]))
         for landscape in landscapes {
             let institutions = Dictionary(landscape.county.institutions.map { ($0.id, $0) }) { first, _ in first }
             for offer in landscape.offers {
                 let institution = institutions[offer.institutionID]
-                text += CSV.line([
+                try file.append(CSV.line([
                     landscape.county.id, landscape.county.name, offer.institutionID, institution?.name ?? "",
                     institution?.type ?? "", offer.fullID, offer.offer.title, offer.offer.description,
                     offer.phases.joined(separator: ";"), offer.categories.joined(separator: ";"),
                     offer.offer.targetGroups.joined(separator: ";"), offer.offer.languages.joined(separator: ";"),
                     offer.offer.cost ?? "", offer.offer.format ?? "", offer.offer.municipalities.joined(separator: ";"),
                     offer.offer.url ?? "", institution?.website ?? "",
-                ])
+                ]))
             }
         }
-        return text
+        try file.flush()
     }
 }

@@ -47,24 +47,32 @@ public indirect enum JSON: Sendable, Equatable {
             if items.isEmpty { out += "[]"; return }
             out += "[\n"
             for (index, item) in items.enumerated() {
-                out += String(repeating: "  ", count: indent + 1)
+                out += JSON.indentation(indent + 1)
                 item.write(into: &out, indent: indent + 1)
                 out += index == items.count - 1 ? "\n" : ",\n"
             }
-            out += String(repeating: "  ", count: indent) + "]"
+            out += JSON.indentation(indent)
+            out += "]"
         case .object(let members):
             if members.isEmpty { out += "{}"; return }
             out += "{\n"
-            let keys = members.keys.sorted()
-            for (index, key) in keys.enumerated() {
-                out += String(repeating: "  ", count: indent + 1)
-                JSON.quote(key, into: &out)
+            let sorted = members.sorted { $0.key < $1.key }
+            for (index, member) in sorted.enumerated() {
+                out += JSON.indentation(indent + 1)
+                JSON.quote(member.key, into: &out)
                 out += ": "
-                members[key]!.write(into: &out, indent: indent + 1)
-                out += index == keys.count - 1 ? "\n" : ",\n"
+                member.value.write(into: &out, indent: indent + 1)
+                out += index == sorted.count - 1 ? "\n" : ",\n"
             }
-            out += String(repeating: "  ", count: indent) + "}"
+            out += JSON.indentation(indent)
+            out += "}"
         }
+    }
+
+    private static let indents = (0..<16).map { String(repeating: "  ", count: $0) }
+
+    static func indentation(_ level: Int) -> String {
+        level < indents.count ? indents[level] : String(repeating: "  ", count: level)
     }
 
     /// Escapes by bytes: runs of plain characters are copied in one piece.

@@ -43,7 +43,7 @@ public struct ReportView {
                  "location": "\(county.id)/institutions/\(offer.institutionID).md:\(offer.offer.location.line)"] as [String: Any]
             },
             "has_review": !landscape.unclassified.isEmpty,
-            "institutions": county.institutions.map(institution),
+            "institutions": county.institutions.map { institution($0) },
             "network": NetworkView(landscape: landscape, texts: texts).context(),
             "accent": county.branding.accent ?? false,
             "logo": county.branding.logo.map { ["src": $0.dataURI, "alt": texts("report.logo", ["county": county.name])] } ?? false,
@@ -95,7 +95,8 @@ public struct ReportView {
         ids.map { id in terms.first { $0.id == id }?.label.text(language) ?? id }.joined(separator: ", ")
     }
 
-    func institution(_ institution: Institution) -> [String: Any] {
+    /// `markdown: false` leaves out `body_markdown`, which only the Markdown report uses.
+    func institution(_ institution: Institution, markdown: Bool = true) -> [String: Any] {
         let ids = Set(landscape.county.institutions.map(\.id))
         return nonEmpty([
             "id": institution.id,
@@ -110,11 +111,11 @@ public struct ReportView {
             "contacts": audience.visible(institution.contacts).map { contact -> [String: Any] in
                 nonEmpty(["name": contact.name, "role": contact.role ?? "", "email": contact.email ?? "",
                  "mailto": safeURL("mailto:" + (contact.email ?? "")) ?? "", "phone": contact.phone ?? "",
-                 "languages": contact.languages.joined(separator: ", ")])
+                 "languages": contact.languages.isEmpty ? false : contact.languages.joined(separator: ", ")])
             },
             "offers": landscape.offers(of: institution.id).map(offer),
             "body_html": CommonMark.html(institution.body),
-            "body_markdown": MarkdownText.quoteBlock(institution.body),
+            "body_markdown": markdown ? MarkdownText.quoteBlock(institution.body) : "",
         ])
     }
 
@@ -162,8 +163,7 @@ public struct ReportView {
 }
 
 extension Texts {
-    /// The entries as nested dictionaries, for `{{t.report.title}}` in templates.
-    var tree: [String: Any] {
+    static func tree(_ entries: [String: String]) -> [String: Any] {
         var root: [String: Any] = [:]
         func insert(_ path: ArraySlice<String>, _ value: String, into node: inout [String: Any]) {
             guard let head = path.first else { return }

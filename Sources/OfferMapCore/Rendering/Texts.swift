@@ -2,9 +2,12 @@ import Yams
 
 /// The words of the interface in one language, from templates/i18n/<lang>.yaml.
 /// Nested keys are joined with dots: `finding: {gap: …}` is `finding.gap`.
-public struct Texts: Sendable {
+/// Unchecked Sendable: every property is immutable and `tree` holds only strings and dictionaries.
+public struct Texts: @unchecked Sendable {
     public let language: Language
     public let entries: [String: String]
+    /// The entries as nested dictionaries, for `{{t.report.title}}` in templates; built once.
+    let tree: [String: Any]
 
     public init(language: Language, yaml: String) throws {
         self.language = language
@@ -19,6 +22,7 @@ public struct Texts: Sendable {
         }
         if let node = try Yams.compose(yaml: yaml) { walk(node, "") }
         self.entries = entries
+        self.tree = Texts.tree(entries)
     }
 
     /// The text for `key` with `{name}` placeholders filled in; the key itself if missing.

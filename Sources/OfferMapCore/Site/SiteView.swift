@@ -118,7 +118,7 @@ struct SiteView {
     func institution(_ institution: Institution, _ landscape: Landscape) -> [String: Any] {
         let view = ReportView(landscape: landscape, audience: .public, texts: texts)
         var context = branded(common(root: "../../", title: institution.name), landscape)
-        context["institution"] = view.institution(institution)
+        context["institution"] = view.institution(institution, markdown: false)
         context["county"] = ["id": landscape.county.id, "name": landscape.county.name]
         return context
     }

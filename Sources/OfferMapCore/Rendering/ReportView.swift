@@ -122,7 +122,7 @@ public struct ReportView {
     func offer(_ offer: ClassifiedOffer) -> [String: Any] {
         nonEmpty([
             "id": offer.fullID,
-            "anchor": offer.fullID.replacingOccurrences(of: "/", with: "--"),
+            "anchor": offer.institutionID + "--" + offer.offer.id,
             "title": offer.offer.title,
             "description": offer.offer.description,
             "phases": labels(offer.phases, taxonomy.phases),

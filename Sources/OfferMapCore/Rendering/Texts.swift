@@ -26,10 +26,23 @@ public struct Texts: @unchecked Sendable {
     }
 
     /// The text for `key` with `{name}` placeholders filled in; the key itself if missing.
+    /// One pass: a value that itself contains `{…}` is not filled in again.
     public func callAsFunction(_ key: String, _ values: [String: String] = [:]) -> String {
-        var text = entries[key] ?? key
-        for (name, value) in values { text = text.replacingOccurrences(of: "{\(name)}", with: value) }
-        return text
+        let text = entries[key] ?? key
+        guard !values.isEmpty, text.utf8.contains(UInt8(ascii: "{")) else { return text }
+        var out = ""
+        var rest = text[...]
+        while let open = rest.firstIndex(of: "{") {
+            out += rest[..<open]
+            guard let close = rest[open...].firstIndex(of: "}"), let value = values[String(rest[rest.index(after: open)..<close])] else {
+                out += "{"
+                rest = rest[rest.index(after: open)...]
+                continue
+            }
+            out += value
+            rest = rest[rest.index(after: close)...]
+        }
+        return out + rest
     }
 
     /// "A, B und C" / "A, B and C"

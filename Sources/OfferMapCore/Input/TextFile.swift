@@ -12,17 +12,37 @@ enum TextFile {
     }
 
     /// The file's bytes; a file above the size limit is refused before it is read.
+    /// Plain open/fstat/read: no Foundation attribute dictionary per file.
     static func data(_ url: URL, path: String, diagnostics: inout Diagnostics) -> Data? {
-        let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
+        let fd = Glibc.open(url.path, O_RDONLY)
+        guard fd >= 0 else {
+            diagnostics.error(SourceLocation(path: path), "cannot read the file")
+            return nil
+        }
+        defer { close(fd) }
+        var info = stat()
+        let size = fstat(fd, &info) == 0 ? Int(info.st_size) : 0
         if size > maximumBytes {
             tooLarge(size, path: path, diagnostics: &diagnostics)
             return nil
         }
-        guard let data = FileManager.default.contents(atPath: url.path) else {
-            diagnostics.error(SourceLocation(path: path), "cannot read the file")
-            return nil
+        var bytes = [UInt8](repeating: 0, count: size + 1)
+        var count = 0
+        while true {
+            if count == bytes.count { bytes.append(contentsOf: repeatElement(0, count: max(4096, count))) }
+            let got = bytes.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + count, $0.count - count) }
+            if got == 0 { break }
+            guard got > 0 else {
+                diagnostics.error(SourceLocation(path: path), "cannot read the file")
+                return nil
+            }
+            count += got
+            if count > maximumBytes {
+                tooLarge(count, path: path, diagnostics: &diagnostics)
+                return nil
+            }
         }
-        return data
+        return Data(bytes[..<count])
     }
 
     static func tooLarge(_ size: Int, path: String, diagnostics: inout Diagnostics) {

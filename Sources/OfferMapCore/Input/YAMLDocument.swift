@@ -24,7 +24,7 @@ struct YAMLDocument {
         do {
             // The basic resolver leaves every scalar a string: offermap reads values itself,
             // and the default resolver's regular expressions cost more than the parse.
-            if let node = try Yams.compose(yaml: text, .basic) { return node }
+            if let node = try Yams.compose(yaml: text, .basic, .default, .utf8) { return node }
             diagnostics.error(location(nil), "no fields found: the YAML part is empty",
                               suggestion: "write the fields as 'key: value' lines")
             return nil

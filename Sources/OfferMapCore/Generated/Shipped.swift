@@ -290,6 +290,8 @@ a { color: var(--accent); }
 .figures li { border: 1px solid var(--line); border-radius: .4rem; padding: .5rem 1rem; min-width: 9rem; }
 .figures strong { display: block; font-size: 1.6rem; }
 .scroll { overflow-x: auto; }
+/* a table wider than the phone scrolls sideways; its caption stays readable at the left */
+.scroll caption { text-align: left; max-width: calc(100vw - 2.5rem); position: sticky; left: 0; }
 table { border-collapse: collapse; }
 table.matrix { width: 100%; font-size: .9rem; table-layout: fixed; min-width: 64rem; }
 table.matrix th, table.matrix td { border: 1px solid var(--line); padding: .3rem .2rem; text-align: center; vertical-align: middle; }
@@ -938,7 +940,6 @@ h1 { font-size: clamp(1.6rem, 1rem + 3vw, 2.2rem); line-height: 1.2; overflow-wr
    (hyphens: auto needs a dictionary that not every browser has). */
 table.matrix thead th { overflow-wrap: anywhere; hyphens: auto; }
 table.matrix thead th:first-child, table.matrix tbody th { width: 9rem; }
-.scroll caption { text-align: left; }
 table.matrix td a { display: block; color: inherit; text-decoration: none; }
 table.matrix td a:hover .n, table.matrix td a:focus .n { text-decoration: underline; }
 .offer-list { list-style: none; padding: 0; }

@@ -82,17 +82,29 @@ struct Eval: ParsableCommand {
     @Flag(help: "Print JSON instead of a table.")
     var json = false
 
+    @Option(help: "Cross-validate with this many folds: a model trained on the other folds and the shipped extra offers classifies each fold.")
+    var folds: Int?
+
+    @Flag(help: "Use a model trained on the shipped extra offers only (none of the dev offers).")
+    var extraOnly = false
+
     @Argument(help: "Labeled JSON Lines file.")
     var file: String
 
     func run() throws {
-        let classifier = Classifier(taxonomy: try loadTaxonomy(taxonomy, inputs: inputs))
+        let taxonomy = try loadTaxonomy(taxonomy, inputs: inputs)
         let items = try readJSONLines(file).map { _, object in
             LabeledText(id: object["id"] as? String ?? "", title: object["title"] as? String ?? "",
                         description: object["description"] as? String ?? "",
                         phases: strings(object["phases"]), categories: strings(object["categories"]))
         }
-        let result = Evaluation.run(classifier, on: items)
+        let result: EvaluationReport
+        if let folds {
+            result = CrossValidation.run(taxonomy: taxonomy, items: items, extra: TrainingData.extra, k: folds)
+        } else {
+            let classifier = extraOnly ? Classifier(taxonomy: taxonomy, training: TrainingData.extra) : Classifier(taxonomy: taxonomy)
+            result = Evaluation.run(classifier, on: items)
+        }
         print(json ? result.json.serialized() : result.text)
     }
 }

@@ -57,7 +57,11 @@ public struct Classifier: Sendable {
         self.init(taxonomy: taxonomy, training: TrainingData.offers)
     }
 
-    init(taxonomy: Taxonomy, training: [LabeledText], settings: Settings = Settings()) {
+    public init(taxonomy: Taxonomy, training: [LabeledText]) {
+        self.init(taxonomy: taxonomy, training: training, settings: Settings())
+    }
+
+    init(taxonomy: Taxonomy, training: [LabeledText], settings: Settings) {
         var abbreviations: [String: [String]] = [:]
         for (short, long) in taxonomy.abbreviations {
             abbreviations[TextNormalizer.normalize(short)] = TextNormalizer.tokens(long).map(\.text)

@@ -88,6 +88,9 @@ struct Eval: ParsableCommand {
     @Flag(help: "Use a model trained on the shipped extra offers only (none of the dev offers).")
     var extraOnly = false
 
+    @Flag(help: "Time training and classification instead of scoring.")
+    var speed = false
+
     @Argument(help: "Labeled JSON Lines file.")
     var file: String
 
@@ -97,6 +100,20 @@ struct Eval: ParsableCommand {
             LabeledText(id: object["id"] as? String ?? "", title: object["title"] as? String ?? "",
                         description: object["description"] as? String ?? "",
                         phases: strings(object["phases"]), categories: strings(object["categories"]))
+        }
+        if speed {
+            let start = Date()
+            let classifier = Classifier(taxonomy: taxonomy)
+            let trained = Date()
+            var labels = 0
+            let rounds = max(1, 20_000 / max(items.count, 1))
+            for _ in 0..<rounds {
+                for item in items { labels += classifier.classify(title: item.title, description: item.description).phases.count }
+            }
+            let perOffer = Date().timeIntervalSince(trained) / Double(rounds * items.count) * 1e6
+            print(String(format: "training %.3f s, classification %.1f µs per offer (%d offers, %d labels)",
+                         trained.timeIntervalSince(start), perOffer, rounds * items.count, labels))
+            return
         }
         let result: EvaluationReport
         if let folds {

@@ -28,7 +28,7 @@ public struct Classifier: Sendable {
         /// keyword score a label needs when no model knows it
         var keywordThreshold = 1.0
         /// a keyword in the title counts this much more
-        var titleFactor = 1.5
+        var titleFactor = 2.5
         var maxLabels = 3
         /// a second or third label needs at least this share of the best label's probability
         var relative = 0.7

@@ -6,7 +6,7 @@ struct LogisticModel: Sendable {
     struct Settings: Sendable {
         var epochs = 300
         var learningRate = 2.0
-        var l2 = 0.002
+        var l2 = 0.0005
         var positiveWeight = 2.0
         /// L2 factor for the features listed in `lightlyRegularised` (the keyword scores)
         var keywordL2Factor = 1.0

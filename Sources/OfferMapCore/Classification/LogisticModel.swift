@@ -6,7 +6,7 @@ struct LogisticModel: Sendable {
     struct Settings: Sendable {
         var epochs = 300
         var learningRate = 2.0
-        var l2 = 0.0005
+        var l2 = 0.001
         var positiveWeight = 2.0
         /// L2 factor for the features listed in `lightlyRegularised` (the keyword scores)
         var keywordL2Factor = 1.0
@@ -62,6 +62,12 @@ struct LogisticModel: Sendable {
         var z = weights[label][featureCount]
         for (k, index) in x.indices.enumerated() { z += weights[label][index] * x.values[k] }
         return z
+    }
+
+    /// Whether some feature adds more than `threshold` to the logit.
+    func supports(_ label: Int, _ x: Vector, above threshold: Double) -> Bool {
+        for (k, index) in x.indices.enumerated() where weights[label][index] * x.values[k] > threshold { return true }
+        return false
     }
 
     /// Each feature's share of the logit.

@@ -67,52 +67,114 @@ public enum TextNormalizer {
 
     /// One word of a text after folding.
     struct Token: Sendable, Hashable {
-        /// the folded word (a part of a hyphenated compound stands on its own)
-        var text: String
+        /// the folded word as UTF-8 (a part of a hyphenated compound stands on its own)
+        var bytes: [UInt8]
         /// the whole hyphenated compound, joined, on its first part ("businessplancheck")
-        var joined: String?
+        var joined: [UInt8]?
         /// counts sentence and clause breaks (. , ; : ! ? – brackets) before this word
         var clause: Int
         /// the abbreviation this word was expanded from ("bp")
         var abbreviation: String?
+
+        var text: String { String(decoding: bytes, as: UTF8.self) }
+    }
+
+    /// Abbreviations by their folded bytes, each with the folded words of its expansion.
+    struct Abbreviations: Sendable {
+        var map: [[UInt8]: (short: String, words: [[UInt8]])] = [:]
+        var longest = 0
     }
 
     /// Splits a text into folded tokens; abbreviations are replaced by their expansion's words.
-    static func tokens(_ text: String, abbreviations: [String: [String]] = [:]) -> [Token] {
-        let folded = fold(text, hyphen: "-")
+    /// Folds as `normalize` does, byte by byte, without building intermediate strings.
+    static func tokens(_ text: String, abbreviations: Abbreviations = Abbreviations()) -> [Token] {
         var tokens: [Token] = []
         var clause = 0
-        var word = ""
-        var compound: [String] = []
+        var word: [UInt8] = []
+        var compound: [[UInt8]] = []
         func flushWord() {
-            if !word.isEmpty { compound.append(word); word = "" }
+            guard !word.isEmpty else { return }
+            compound.append(foldDigraphs(word))
+            word.removeAll(keepingCapacity: true)
         }
         func flushCompound() {
             flushWord()
             guard !compound.isEmpty else { return }
-            let joined = compound.count > 1 ? compound.joined() : nil
+            let joined = compound.count > 1 ? Array(compound.joined()) : nil
             for (index, part) in compound.enumerated() {
-                if let expansion = abbreviations[part] {
-                    for (e, expanded) in expansion.enumerated() {
-                        tokens.append(Token(text: expanded, joined: index == 0 && e == 0 ? joined : nil, clause: clause, abbreviation: part))
+                if part.count <= abbreviations.longest, let expansion = abbreviations.map[part] {
+                    for (e, expanded) in expansion.words.enumerated() {
+                        tokens.append(Token(bytes: expanded, joined: index == 0 && e == 0 ? joined : nil, clause: clause, abbreviation: expansion.short))
                     }
                 } else {
-                    tokens.append(Token(text: part, joined: index == 0 ? joined : nil, clause: clause, abbreviation: nil))
+                    tokens.append(Token(bytes: part, joined: index == 0 ? joined : nil, clause: clause, abbreviation: nil))
                 }
             }
-            compound = []
+            compound.removeAll(keepingCapacity: true)
         }
-        for scalar in folded.unicodeScalars {
-            if isWordScalar(scalar) {
-                word.unicodeScalars.append(scalar)
-            } else if scalar == "-" {
-                flushWord()
-            } else {
-                flushCompound()
-                if breaks.contains(scalar) { clause += 1 }
+        for scalar in text.unicodeScalars {
+            let v = scalar.value
+            if v < 0x80 {
+                let b = UInt8(v)
+                switch b {
+                case 0x61...0x7A, 0x30...0x39: word.append(b)
+                case 0x41...0x5A: word.append(b + 32)
+                case 0x2D: flushWord()
+                default:
+                    flushCompound()
+                    if breakBytes.contains(b) { clause += 1 }
+                }
+                continue
+            }
+            switch scalar {
+            case "ä", "à", "á", "â", "ã", "å", "Ä", "À", "Á", "Â", "Ã", "Å": word.append(0x61)
+            case "ö", "ó", "ò", "ô", "õ", "Ö", "Ó", "Ò", "Ô", "Õ": word.append(0x6F)
+            case "ü", "ú", "ù", "û", "Ü", "Ú", "Ù", "Û": word.append(0x75)
+            case "ß", "ẞ": word.append(0x73); word.append(0x73)
+            case "é", "è", "ê", "ë", "É", "È", "Ê", "Ë": word.append(0x65)
+            case "í", "ì", "î", "ï", "Í", "Ì", "Î", "Ï", "ı": word.append(0x69)
+            case "ç", "Ç": word.append(0x63)
+            case "ñ", "Ñ": word.append(0x6E)
+            case "ş", "Ş": word.append(0x73)
+            case "ğ", "Ğ": word.append(0x67)
+            case "\u{00AD}": continue
+            case "\u{2010}", "\u{2011}": flushWord()
+            case "§": word.append(contentsOf: [0xC2, 0xA7])
+            default:
+                if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+                    if scalar.properties.changesWhenLowercased {
+                        word.append(contentsOf: scalar.properties.lowercaseMapping.utf8)
+                    } else {
+                        word.append(contentsOf: String(scalar).utf8)
+                    }
+                } else {
+                    flushCompound()
+                    if breaks.contains(scalar) { clause += 1 }
+                }
             }
         }
         flushCompound()
         return tokens
+    }
+
+    static let breakBytes: Set<UInt8> = Set(breaks.filter(\.isASCII).map { UInt8($0.value) })
+
+    /// ae → a, oe → o, ue → u within one word.
+    private static func foldDigraphs(_ word: [UInt8]) -> [UInt8] {
+        guard word.contains(0x65) else { return word }
+        var out: [UInt8] = []
+        out.reserveCapacity(word.count)
+        var previous: UInt8? = nil
+        for b in word {
+            if b == 0x65, let p = previous, p == 0x61 || p == 0x6F || p == 0x75 {
+                out.append(p)
+                previous = nil
+                continue
+            }
+            if let p = previous { out.append(p) }
+            previous = b
+        }
+        if let p = previous { out.append(p) }
+        return out
     }
 }

@@ -27,7 +27,8 @@ public enum TextNormalizer {
             case .other: bytes.append(contentsOf: scalar.properties.lowercaseMapping.utf8)
             }
         }
-        return String(decoding: foldDigraphs(bytes), as: UTF8.self)
+        foldDigraphs(&bytes)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     enum Kind { case word, hyphen, other }
@@ -96,7 +97,8 @@ public enum TextNormalizer {
         var compound: [[UInt8]] = []
         func flushWord() {
             guard !word.isEmpty else { return }
-            compound.append(foldDigraphs(word))
+            foldDigraphs(&word)
+            compound.append(word)
             word.removeAll(keepingCapacity: true)
         }
         func flushCompound() {
@@ -127,22 +129,20 @@ public enum TextNormalizer {
         return tokens
     }
 
-    /// ae → a, oe → o, ue → u (umlauts written out); applied to text and keywords alike.
-    private static func foldDigraphs(_ word: [UInt8]) -> [UInt8] {
-        guard word.contains(0x65) else { return word }
-        var out: [UInt8] = []
-        out.reserveCapacity(word.count)
-        var previous: UInt8? = nil
-        for b in word {
-            if b == 0x65, let p = previous, p == 0x61 || p == 0x6F || p == 0x75 {
-                out.append(p)
-                previous = nil
+    /// ae → a, oe → o, ue → u (umlauts written out), in place; applied to text and keywords alike.
+    private static func foldDigraphs(_ word: inout [UInt8]) {
+        var kept = 0
+        var previous: UInt8 = 0
+        for i in word.indices {
+            let b = word[i]
+            if b == 0x65 && (previous == 0x61 || previous == 0x6F || previous == 0x75) {
+                previous = 0
                 continue
             }
-            if let p = previous { out.append(p) }
+            word[kept] = b
+            kept += 1
             previous = b
         }
-        if let p = previous { out.append(p) }
-        return out
+        word.removeLast(word.count - kept)
     }
 }

@@ -82,17 +82,52 @@ struct Eval: ParsableCommand {
     @Flag(help: "Print JSON instead of a table.")
     var json = false
 
+    @Option(help: "Cross-validate with this many folds: a model trained on the other folds and the shipped extra offers classifies each fold.")
+    var folds: Int?
+
+    @Flag(help: "Use a model trained on the shipped extra offers only (none of the dev offers).")
+    var extraOnly = false
+
+    @Flag(help: "Time training and classification instead of scoring.")
+    var speed = false
+
     @Argument(help: "Labeled JSON Lines file.")
     var file: String
 
     func run() throws {
-        let classifier = Classifier(taxonomy: try loadTaxonomy(taxonomy, inputs: inputs))
+        let taxonomy = try loadTaxonomy(taxonomy, inputs: inputs)
         let items = try readJSONLines(file).map { _, object in
             LabeledText(id: object["id"] as? String ?? "", title: object["title"] as? String ?? "",
                         description: object["description"] as? String ?? "",
                         phases: strings(object["phases"]), categories: strings(object["categories"]))
         }
-        let result = Evaluation.run(classifier, on: items)
+        if speed {
+            let start = Date()
+            let classifier = Classifier(taxonomy: taxonomy)
+            let trained = Date()
+            var labels = 0
+            let rounds = max(1, 20_000 / max(items.count, 1))
+            var perOffer: [Double] = []
+            for nearMisses in [false, true] {
+                let begin = Date()
+                for _ in 0..<rounds {
+                    for item in items {
+                        labels += classifier.classify(title: item.title, description: item.description, nearMisses: nearMisses).phases.count
+                    }
+                }
+                perOffer.append(Date().timeIntervalSince(begin) / Double(rounds * items.count) * 1e6)
+            }
+            print(String(format: "training %.3f s; classification %.1f µs per offer (%.1f µs with near misses, for explain); %d offers, %d labels",
+                         trained.timeIntervalSince(start), perOffer[0], perOffer[1], rounds * items.count, labels))
+            return
+        }
+        let result: EvaluationReport
+        if let folds {
+            result = CrossValidation.run(taxonomy: taxonomy, items: items, extra: TrainingData.extra, k: folds)
+        } else {
+            let classifier = extraOnly ? Classifier(taxonomy: taxonomy, training: TrainingData.extra) : Classifier(taxonomy: taxonomy)
+            result = Evaluation.run(classifier, on: items)
+        }
         print(json ? result.json.serialized() : result.text)
     }
 }

@@ -42,7 +42,7 @@ func devOffers() throws -> [LabeledText] {
     @Test func abbreviations() {
         let plan = labels("BP-Check", "wir gehen deinen BP durch", keywordsOnly: true)
         #expect(plan.phases.contains("vorgruendung"))
-        #expect(plan.evidence.contains { $0.term == "businessplan (from 'bp')" })
+        #expect(plan.evidence.contains { $0.term == "*businessplan (from 'bp')" })
         #expect(labels("GZ", "f. ALG I-Bezieher", keywordsOnly: true).categories.contains("finanzierung"))
         #expect(labels("ESG vom JC", keywordsOnly: true).categories.contains("finanzierung"))
         #expect(labels("Aufenthaltserlaubnis nach § 21 AufenthG", keywordsOnly: true).categories.contains("aufenthalt"))
@@ -102,42 +102,66 @@ func devOffers() throws -> [LabeledText] {
     }
 
     @Test func shippedTrainingDataIsTheFixture() throws {
-        #expect(try devOffers().map(\.id) == TrainingData.offers.map(\.id))
+        #expect(try devOffers().map(\.id) == TrainingData.dev.map(\.id))
+        #expect(TrainingData.offers.count == TrainingData.dev.count + TrainingData.extra.count)
     }
 
     /// In-sample: the shipped model has seen these offers.
     @Test func devSetFloorInSample() throws {
         let report = Evaluation.run(Self.classifier, on: try devOffers())
         print("IN-SAMPLE\n" + report.text)
-        #expect(report.micro("phase") >= 0.90)
-        #expect(report.micro("category") >= 0.93)
+        #expect(report.micro("phase") >= 0.86)
+        #expect(report.micro("category") >= 0.92)
     }
 
     /// Held out: 5-fold cross-validation, each offer classified by a model trained without it.
     @Test func devSetFloorCrossValidated() throws {
         let items = try devOffers()
-        let report = CrossValidation.run(taxonomy: Self.taxonomy, items: items)
+        let report = CrossValidation.run(taxonomy: Self.taxonomy, items: items, extra: TrainingData.extra)
         print("CROSS-VALIDATED (5 folds)\n" + report.text)
         // folds 0 and 1 were never looked at while writing the keywords
-        let unseen = CrossValidation.run(taxonomy: Self.taxonomy, items: items, only: [0, 1])
+        let unseen = CrossValidation.run(taxonomy: Self.taxonomy, items: items, extra: TrainingData.extra, only: [0, 1])
         print("CROSS-VALIDATED, folds 0-1 only: phase micro-F1 \(unseen.micro("phase")), category micro-F1 \(unseen.micro("category"))")
-        #expect(report.micro("phase") >= 0.70)
-        #expect(report.micro("category") >= 0.75)
+        #expect(report.micro("phase") >= 0.76)
+        #expect(report.micro("category") >= 0.85)
+    }
+
+    /// Fully unseen: a model trained on the extra offers alone, evaluated on every dev offer.
+    @Test func devSetFloorExtraOnly() throws {
+        let report = Evaluation.run(Classifier(taxonomy: Self.taxonomy, training: TrainingData.extra), on: try devOffers())
+        print("TRAINED ON EXTRA OFFERS ONLY\n" + report.text)
+        #expect(report.micro("phase") >= 0.76)
+        #expect(report.micro("category") >= 0.83)
+    }
+
+    @Test func foreignersAuthorityIsNoExport() {
+        let result = labels("Termin bei der Ausländerbehörde", "Aufenthaltstitel verlängern", keywordsOnly: true)
+        #expect(result.categories == ["aufenthalt"])
+        #expect(!result.evidence.contains { $0.label == "phase:wachstum" })
+    }
+
+    @Test func modelEvidenceNamesTheFieldOfTheWord() {
+        let result = labels("Gründerstammtisch", "Jeden Monat in der Altstadt")
+        #expect(result.evidence.contains { $0.field == "title" })
+        for evidence in result.evidence where evidence.source == "model" && !evidence.term.hasPrefix("keywords of") {
+            #expect(evidence.field == "title" || "jeden monat in der altstadt".contains(evidence.term.replacingOccurrences(of: "…", with: "")),
+                    "\(evidence)")
+        }
     }
 
     /// Grid search over settings, cross-validated; run with OFFERMAP_TUNE=1.
     @Test(.enabled(if: ProcessInfo.processInfo.environment["OFFERMAP_TUNE"] != nil)) func tune() throws {
         let items = try devOffers()
         var grid: [(String, Classifier.Settings)] = []
-        for (grams, stems) in [(0, true), (5, false), (4, false), (5, true)] {
+        for (title, stems) in [(2.5, true), (1.5, true), (2.5, false), (4, true)] {
             var s = Classifier.Settings()
-            s.charGrams = grams; s.stems = stems
-            grid.append(("grams=\(grams) stems=\(stems)", s))
+            s.titleFactor = title; s.stems = stems
+            grid.append(("title=\(title) stems=\(stems)", s))
         }
         // mistakes on the folds one may look at (2-4), with a model trained without them
         let fold = CrossValidation.folds(items)
         for f in 2..<(ProcessInfo.processInfo.environment["OFFERMAP_MISSES"] != nil ? 5 : 2) {
-            let classifier = Classifier(taxonomy: Self.taxonomy, training: items.indices.filter { fold[$0] != f }.map { items[$0] })
+            let classifier = Classifier(taxonomy: Self.taxonomy, training: TrainingData.extra + items.indices.filter { fold[$0] != f }.map { items[$0] })
             for item in items.indices.filter({ fold[$0] == f }).map({ items[$0] }) {
                 let l = classifier.classify(title: item.title, description: item.description)
                 if Set(l.phases) != Set(item.phases) || Set(l.categories) != Set(item.categories) {
@@ -146,7 +170,7 @@ func devOffers() throws -> [LabeledText] {
             }
         }
         for (name, settings) in grid {
-            let r = CrossValidation.run(taxonomy: Self.taxonomy, items: items, k: 5, only: nil, settings: settings)
+            let r = CrossValidation.run(taxonomy: Self.taxonomy, items: items, extra: TrainingData.extra, k: 5, only: nil, settings: settings)
             print("TUNE \(name): phase \(r.micro("phase").formatted(digits: 3)) category \(r.micro("category").formatted(digits: 3))")
         }
     }

@@ -4,11 +4,7 @@ public enum Analysis {
         let classifier = Classifier(taxonomy: county.taxonomy)
         let offers = county.institutions.flatMap { institution in
             // Near misses serve `offermap explain` only, which classifies again; reports do not keep them.
-            institution.offers.map { offer in
-                var classified = classifier.classify(offer, institutionID: institution.id)
-                classified.nearMisses = []
-                return classified
-            }
+            institution.offers.map { classifier.classify($0, institutionID: institution.id, nearMisses: false) }
         }
         let cells = Matrix.cells(offers: offers, taxonomy: county.taxonomy)
         let findings = Findings(county: county, offers: offers, cells: cells, date: date, texts: texts).all()

@@ -13,7 +13,7 @@ public struct Classifier: Sendable {
     public let taxonomy: Taxonomy
     let settings: Settings
     let matcher: KeywordMatcher
-    let abbreviations: [String: [String]]
+    let abbreviations: TextNormalizer.Abbreviations
     /// "phase:ID" / "category:ID" in taxonomy order
     let labelIDs: [String]
     let trained: Trained?
@@ -24,11 +24,11 @@ public struct Classifier: Sendable {
         /// when no label reaches the threshold, the best one is still given from here on
         var fallback = 0.2
         /// ... and, without a keyword, a single word adding this much to its logit
-        var support = 0.3
+        var support = 0.5
         /// keyword score a label needs when no model knows it
         var keywordThreshold = 1.0
         /// a keyword in the title counts this much more
-        var titleFactor = 1.5
+        var titleFactor = 2.5
         var maxLabels = 3
         /// a second or third label needs at least this share of the best label's probability
         var relative = 0.7
@@ -36,31 +36,39 @@ public struct Classifier: Sendable {
         var minCount = 2
         /// length of the word part of the feature vector (the keyword scores stay as they are)
         var textScale = 1.0
-        /// character n-grams of words (0: none)
-        var charGrams = 0
         var stems = true
         var stemLength = 6
         var model = LogisticModel.Settings()
         var useModel = true
     }
 
-    /// The model and its vocabulary.
+    /// The model and its vocabulary. Features are found by a 64-bit hash of their name, so that
+    /// reading an offer builds no strings; the names serve `explain`.
     struct Trained: Sendable {
         var model: LogisticModel
-        var featureIndex: [String: Int]
+        var featureIndex: [UInt64: Int]
+        var featureHashes: [UInt64]
         var featureNames: [String]
-        /// label id → index in model.labels
-        var labelIndex: [String: Int]
+        /// by label position (labelIDs): index in model.labels, if the model learned the label
+        var labelIndex: [Int?]
+        /// by label position: the feature that carries the label's keyword score
+        var keywordFeature: [Int?]
     }
 
     public init(taxonomy: Taxonomy) {
         self.init(taxonomy: taxonomy, training: TrainingData.offers)
     }
 
-    init(taxonomy: Taxonomy, training: [LabeledText], settings: Settings = Settings()) {
-        var abbreviations: [String: [String]] = [:]
+    public init(taxonomy: Taxonomy, training: [LabeledText]) {
+        self.init(taxonomy: taxonomy, training: training, settings: Settings())
+    }
+
+    init(taxonomy: Taxonomy, training: [LabeledText], settings: Settings) {
+        var abbreviations = TextNormalizer.Abbreviations()
         for (short, long) in taxonomy.abbreviations {
-            abbreviations[TextNormalizer.normalize(short)] = TextNormalizer.tokens(long).map(\.text)
+            let key = TextNormalizer.normalize(short)
+            abbreviations.map[Array(key.utf8)] = (key, TextNormalizer.tokens(long).map(\.bytes))
+            abbreviations.longest = max(abbreviations.longest, key.utf8.count)
         }
         let base = Classifier(taxonomy: taxonomy, settings: settings, matcher: KeywordMatcher(taxonomy: taxonomy),
                               abbreviations: abbreviations,
@@ -77,7 +85,8 @@ public struct Classifier: Sendable {
         }
     }
 
-    private init(taxonomy: Taxonomy, settings: Settings, matcher: KeywordMatcher, abbreviations: [String: [String]], labelIDs: [String], trained: Trained?) {
+    private init(taxonomy: Taxonomy, settings: Settings, matcher: KeywordMatcher, abbreviations: TextNormalizer.Abbreviations,
+                 labelIDs: [String], trained: Trained?) {
         self.taxonomy = taxonomy
         self.settings = settings
         self.matcher = matcher
@@ -86,53 +95,57 @@ public struct Classifier: Sendable {
         self.trained = trained
     }
 
-    private init(_ other: Classifier, trained: Trained?) {
-        self.init(taxonomy: other.taxonomy, settings: other.settings, matcher: other.matcher, abbreviations: other.abbreviations,
-                  labelIDs: other.labelIDs, trained: trained)
+    private func with(_ trained: Trained?) -> Classifier {
+        Classifier(taxonomy: taxonomy, settings: settings, matcher: matcher, abbreviations: abbreviations, labelIDs: labelIDs, trained: trained)
     }
-
-    private func with(_ trained: Trained?) -> Classifier { Classifier(self, trained: trained) }
 
     // MARK: Reading one text
 
     /// What the classifier sees in one offer.
     struct Reading {
         var hits: [KeywordMatcher.Hit] = []
-        /// label → keyword score (non-negated hits)
-        var keywordScore: [String: Double] = [:]
-        /// feature name → value (before scaling) and whether it occurs in the title
-        var features: [String: (value: Double, inTitle: Bool)] = [:]
+        /// by label position: keyword score (non-negated hits)
+        var keywordScore: [Double]
+        /// feature hash → value (before scaling) and whether it occurs in the title
+        var features: [UInt64: (value: Double, inTitle: Bool)] = [:]
     }
 
-    func read(title: String, description: String) -> Reading {
-        var reading = Reading()
+    /// Reads title and description; `names` collects each feature's name (for training).
+    func read(title: String, description: String, names: UnsafeMutablePointer<[UInt64: String]>? = nil) -> Reading {
+        var reading = Reading(keywordScore: [Double](repeating: 0, count: labelIDs.count))
+        reading.features.reserveCapacity(64)
         for (field, text) in [("title", title), ("description", description)] {
             let tokens = TextNormalizer.tokens(text, abbreviations: abbreviations)
-            let bytes = tokens.map { Array($0.text.utf8) }
-            let joined = tokens.map { $0.joined.map { Array($0.utf8) } }
-            let hits = matcher.hits(tokens, bytes: bytes, joined: joined, field: field)
-            reading.hits += hits
-            let fieldValue = field == "title" ? 1.0 : 1.0
-            func add(_ name: String) {
-                var entry = reading.features[name] ?? (0, false)
+            reading.hits += matcher.hits(tokens, field: field)
+            func add(_ hash: UInt64, _ name: @autoclosure () -> String) {
+                var entry = reading.features[hash] ?? (0, false)
                 if field == "title" {
-                    if !entry.inTitle { entry.value += fieldValue; entry.inTitle = true }
+                    if !entry.inTitle { entry.value += 1; entry.inTitle = true }
                 } else if entry.value == 0 || entry.inTitle && entry.value < 2 {
                     entry.value += 1
                 }
-                reading.features[name] = entry
+                reading.features[hash] = entry
+                if let names, names.pointee[hash] == nil { names.pointee[hash] = name() }
+            }
+            func addWord(_ word: [UInt8]) {
+                // FNV-1a over the word, noting the hash after `stemLength` characters
+                var hash: UInt64 = 0xcbf29ce484222325, stem: UInt64 = 0, characters = 0, stemEnd = 0
+                for (i, byte) in word.enumerated() {
+                    if byte & 0xC0 != 0x80 {
+                        if characters == settings.stemLength { stem = hash; stemEnd = i }
+                        characters += 1
+                    }
+                    hash = (hash ^ UInt64(byte)) &* 0x100000001b3
+                }
+                guard characters > 2, !Classifier.stopwords.contains(hash) else { return }
+                add(Classifier.mix(hash, 1), "w:" + String(decoding: word, as: UTF8.self))
+                if settings.stems && characters > settings.stemLength {
+                    add(Classifier.mix(stem, 2), "s:" + String(decoding: word[..<stemEnd], as: UTF8.self))
+                }
             }
             for token in tokens {
-                for word in [token.text] + (token.joined.map { [$0] } ?? []) where word.count > 2 && !Classifier.stopwords.contains(word) {
-                    add("w:" + word)
-                    if settings.stems && word.count > settings.stemLength { add("s:" + word.prefix(settings.stemLength)) }
-                    if settings.charGrams > 0 && word.count > settings.charGrams {
-                        let characters = Array(word)
-                        for start in 0...(characters.count - settings.charGrams) {
-                            add("c:" + String(characters[start..<(start + settings.charGrams)]))
-                        }
-                    }
-                }
+                addWord(token.bytes)
+                if let joined = token.joined { addWord(joined) }
             }
         }
         // each keyword counts once per offer, in its strongest field
@@ -143,33 +156,43 @@ public struct Classifier: Sendable {
             best[hit.keyword] = max(best[hit.keyword] ?? 0, value)
         }
         for (index, value) in best.sorted(by: { $0.key < $1.key }) {
-            reading.keywordScore[matcher.keywords[index].label, default: 0] += value
+            reading.keywordScore[matcher.keywords[index].labelIndex] += value
         }
         return reading
     }
 
-    /// Function words that say nothing about a label (folded), kept out of the model's features.
-    static let stopwords: Set<String> = Set("""
+    /// A feature's hash: the word's FNV-1a hash mixed with its kind (1 word, 2 stem).
+    static func mix(_ hash: UInt64, _ kind: UInt64) -> UInt64 { (hash ^ (kind &* 0x9E3779B97F4A7C15)) &* 0x100000001b3 }
+
+    static func fnv(_ bytes: some Sequence<UInt8>) -> UInt64 {
+        var hash: UInt64 = 0xcbf29ce484222325
+        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100000001b3 }
+        return hash
+    }
+
+    /// Function words that say nothing about a label (hashes of the folded words), kept out of the model's features.
+    static let stopwords: Set<UInt64> = Set("""
         aber als also am an auch auf aus bei beim bis da das dass dem den der des die dies diese diesem diesen dieser doch du dir dich
         ein eine einem einen einer eines er es etwa fur ihr ihre ihrem ihren ihrer ihnen ich im in ist ja jede jeden jeder kann konnen
         man mit nach noch nur oder ob sich sie sind so sowie uber um und uns unser unsere unseren unserer vom von vor war was wenn
         werden wer wie wir wird wo zu zum zur zwei drei mehr sehr ganze ganzen
         the and for with you your our are is to of in on at by an or from this that can will be as it we all any
-        """.split(whereSeparator: { $0 == " " || $0 == "\n" }).map { TextNormalizer.normalize(String($0)) })
+        """.split(whereSeparator: { $0 == " " || $0 == "\n" }).map { fnv(TextNormalizer.normalize(String($0)).utf8) })
 
     /// Text features scaled to unit length, plus one feature per label's keyword score.
-    func vector(_ reading: Reading, index: [String: Int]) -> LogisticModel.Vector {
+    func vector(_ reading: Reading, trained: Trained) -> LogisticModel.Vector {
         var pairs: [(Int, Double)] = []
+        pairs.reserveCapacity(reading.features.count + labelIDs.count)
         var norm = 0.0
-        for (name, entry) in reading.features {
-            guard let i = index[name] else { continue }
+        for (hash, entry) in reading.features {
+            guard let i = trained.featureIndex[hash] else { continue }
             pairs.append((i, entry.value))
             norm += entry.value * entry.value
         }
         norm = norm.squareRoot()
-        if norm > 0 { pairs = pairs.map { ($0.0, $0.1 / norm * settings.textScale) } }
-        for (label, score) in reading.keywordScore {
-            guard let i = index["k:" + label] else { continue }
+        if norm > 0 { for k in pairs.indices { pairs[k].1 = pairs[k].1 / norm * settings.textScale } }
+        for (label, score) in reading.keywordScore.enumerated() where score > 0 {
+            guard let i = trained.keywordFeature[label] else { continue }
             pairs.append((i, min(score, 4) / 2))
         }
         pairs.sort { $0.0 < $1.0 }
@@ -177,54 +200,62 @@ public struct Classifier: Sendable {
     }
 
     private func train(_ training: [LabeledText]) -> Trained? {
-        let readings = training.map { read(title: $0.title, description: $0.description) }
-        var counts: [String: Int] = [:]
-        for reading in readings { for name in reading.features.keys { counts[name, default: 0] += 1 } }
-        var names = counts.filter { $0.value >= settings.minCount }.map(\.key)
-        names += labelIDs.map { "k:" + $0 }
-        names.sort()
-        var featureIndex: [String: Int] = [:]
-        for (i, name) in names.enumerated() { featureIndex[name] = i }
+        var names: [UInt64: String] = [:]
+        var readings: [Reading] = []
+        for item in training { readings.append(read(title: item.title, description: item.description, names: &names)) }
+        var counts: [UInt64: Int] = [:]
+        for reading in readings { for hash in reading.features.keys { counts[hash, default: 0] += 1 } }
+        var entries = counts.filter { $0.value >= settings.minCount }.map { (name: names[$0.key]!, hash: $0.key) }
+        entries += labelIDs.map { (name: "k:" + $0, hash: 0) }
+        entries.sort { $0.name < $1.name }
+        var featureIndex: [UInt64: Int] = [:]
+        var keywordFeature = [Int?](repeating: nil, count: labelIDs.count)
+        for (i, entry) in entries.enumerated() {
+            if entry.name.hasPrefix("k:"), let label = labelIDs.firstIndex(of: String(entry.name.dropFirst(2))) {
+                keywordFeature[label] = i
+            } else {
+                featureIndex[entry.hash] = i
+            }
+        }
         // labels the data knows well enough to learn
         let gold = training.map { Set($0.phases.map { "phase:\($0)" } + $0.categories.map { "category:\($0)" }) }
         let learnable = labelIDs.filter { label in gold.filter { $0.contains(label) }.count >= 3 }
         guard !learnable.isEmpty else { return nil }
-        let vectors = readings.map { vector($0, index: featureIndex) }
+        var trained = Trained(model: LogisticModel(labels: [], featureCount: 0, examples: [], targets: []), featureIndex: featureIndex,
+                              featureHashes: entries.map(\.hash), featureNames: entries.map(\.name),
+                              labelIndex: labelIDs.map { learnable.firstIndex(of: $0) }, keywordFeature: keywordFeature)
+        let vectors = readings.map { vector($0, trained: trained) }
         let targets = gold.map { set in learnable.map { set.contains($0) } }
-        let keywordFeatures = Set(labelIDs.compactMap { featureIndex["k:" + $0] })
-        let model = LogisticModel(labels: learnable, featureCount: names.count, examples: vectors, targets: targets, settings: settings.model,
-                                  lightlyRegularised: keywordFeatures)
-        var labelIndex: [String: Int] = [:]
-        for (i, label) in learnable.enumerated() { labelIndex[label] = i }
-        return Trained(model: model, featureIndex: featureIndex, featureNames: names, labelIndex: labelIndex)
+        trained.model = LogisticModel(labels: learnable, featureCount: entries.count, examples: vectors, targets: targets, settings: settings.model,
+                                      lightlyRegularised: Set(keywordFeature.compactMap { $0 }))
+        return trained
     }
 
     // MARK: Deciding
 
-    public func classify(title: String, description: String) -> Labels {
+    /// `nearMisses: false` skips the labels not given (only `explain` shows them).
+    public func classify(title: String, description: String, nearMisses: Bool = true) -> Labels {
         let reading = read(title: title, description: description)
-        let x = trained.map { vector(reading, index: $0.featureIndex) }
+        let x = trained.map { vector(reading, trained: $0) }
         var labels = Labels()
 
         struct Candidate {
-            var label: String
-            var order: Int
+            var label: Int
             var probability: Double
             var fromModel: Bool
         }
-        func candidates(_ prefix: String) -> [Candidate] {
-            labelIDs.enumerated().filter { $0.element.hasPrefix(prefix + ":") }.map { order, label in
-                if let trained, let x, let i = trained.labelIndex[label] {
-                    return Candidate(label: label, order: order, probability: 1 / (1 + exp(-trained.model.logit(i, x))), fromModel: true)
-                }
-                let score = reading.keywordScore[label] ?? 0
-                let p = score >= settings.keywordThreshold ? 0.5 + min(score, 4) / 10 : score / settings.keywordThreshold * settings.threshold * 0.9
-                return Candidate(label: label, order: order, probability: p, fromModel: false)
+        func candidate(_ label: Int) -> Candidate {
+            if let trained, let x, let i = trained.labelIndex[label] {
+                return Candidate(label: label, probability: 1 / (1 + exp(-trained.model.logit(i, x))), fromModel: true)
             }
+            let score = reading.keywordScore[label]
+            let p = score >= settings.keywordThreshold ? 0.5 + min(score, 4) / 10 : score / settings.keywordThreshold * settings.threshold * 0.9
+            return Candidate(label: label, probability: p, fromModel: false)
         }
 
-        for prefix in ["phase", "category"] {
-            let ranked = candidates(prefix).sorted { $0.probability != $1.probability ? $0.probability > $1.probability : $0.order < $1.order }
+        let phaseCount = taxonomy.phaseIDs.count
+        for (prefix, range) in [("phase", 0..<phaseCount), ("category", phaseCount..<labelIDs.count)] {
+            let ranked = range.map(candidate).sorted { $0.probability != $1.probability ? $0.probability > $1.probability : $0.label < $1.label }
             let best = ranked.first?.probability ?? 0
             // a label needs a keyword or a word that speaks for it, not just a high prior
             let supported = ranked.filter { hasSupport($0.label, reading: reading, x: x) }
@@ -233,15 +264,15 @@ public struct Classifier: Sendable {
             if given.isEmpty, let top = supported.first, top.probability >= settings.fallback {
                 given = [top]
             }
-            let givenIDs = Set(given.map(\.label))
-            for candidate in given.sorted(by: { $0.order < $1.order }) {
-                let id = String(candidate.label.dropFirst(prefix.count + 1))
+            for candidate in given.sorted(by: { $0.label < $1.label }) {
+                let id = String(labelIDs[candidate.label].dropFirst(prefix.count + 1))
                 if prefix == "phase" { labels.phases.append(id) } else { labels.categories.append(id) }
                 labels.evidence += evidence(for: candidate.label, reading: reading, x: x, fromModel: candidate.fromModel)
             }
-            for candidate in ranked.sorted(by: { $0.order < $1.order }) where !givenIDs.contains(candidate.label) {
+            guard nearMisses else { continue }
+            for candidate in ranked.sorted(by: { $0.label < $1.label }) where !given.contains(where: { $0.label == candidate.label }) {
                 if let miss = nearMiss(candidate.label, probability: candidate.probability, fromModel: candidate.fromModel,
-                                       cut: candidate.probability >= settings.threshold, best: best, reading: reading) {
+                                       cut: candidate.probability >= settings.threshold, best: best, reading: reading, x: x) {
                     labels.nearMisses.append(miss)
                 }
             }
@@ -250,10 +281,10 @@ public struct Classifier: Sendable {
     }
 
     /// A label given as the best of weak candidates needs a keyword or a word that speaks for it.
-    private func hasSupport(_ label: String, reading: Reading, x: LogisticModel.Vector?) -> Bool {
-        if (reading.keywordScore[label] ?? 0) > 0 { return true }
+    private func hasSupport(_ label: Int, reading: Reading, x: LogisticModel.Vector?) -> Bool {
+        if reading.keywordScore[label] > 0 { return true }
         guard let trained, let x, let i = trained.labelIndex[label] else { return false }
-        return trained.model.contributions(i, x).contains { $0.value > settings.support }
+        return trained.model.supports(i, x, above: settings.support)
     }
 
     private func keywordTerm(_ hit: KeywordMatcher.Hit) -> String {
@@ -261,45 +292,54 @@ public struct Classifier: Sendable {
         return hit.abbreviation.map { "\(term) (from '\($0)')" } ?? term
     }
 
-    private func evidence(for label: String, reading: Reading, x: LogisticModel.Vector?, fromModel: Bool) -> [Evidence] {
+    private func evidence(for label: Int, reading: Reading, x: LogisticModel.Vector?, fromModel: Bool) -> [Evidence] {
+        let id = labelIDs[label]
         var result: [Evidence] = []
         var seen = Set<String>()
-        for hit in reading.hits where hit.negatedBy == nil && matcher.keywords[hit.keyword].label == label {
+        for hit in reading.hits where hit.negatedBy == nil && matcher.keywords[hit.keyword].labelIndex == label {
             let term = keywordTerm(hit)
-            if seen.insert(term).inserted { result.append(Evidence(label: label, source: "keyword", term: term, field: hit.field)) }
+            if seen.insert(term).inserted { result.append(Evidence(label: id, source: "keyword", term: term, field: hit.field)) }
         }
         guard fromModel, let trained, let x, let i = trained.labelIndex[label] else { return result }
         let top = trained.model.contributions(i, x)
-            .filter { $0.value > 0.05 && trained.featureNames[$0.index] != "k:" + label }
+            .filter { $0.value > 0.05 && $0.index != trained.keywordFeature[label] }
             .sorted { $0.value != $1.value ? $0.value > $1.value : $0.index < $1.index }
             .prefix(3)
         for (index, _) in top {
             let name = trained.featureNames[index]
-            let field = reading.features[name]?.inTitle == true ? "title" : "description"
-            result.append(Evidence(label: label, source: "model", term: describe(name), field: field))
+            // a keyword score comes from the field of its keywords; a word or stem from the title if it stands there
+            let field = name.hasPrefix("k:") ? fieldOfKeywords(name, reading: reading)
+                : reading.features[trained.featureHashes[index]]?.inTitle == true ? "title" : "description"
+            result.append(Evidence(label: id, source: "model", term: describe(name), field: field))
         }
         if result.isEmpty {
-            result.append(Evidence(label: label, source: "model", term: "overall wording (no single strong feature)", field: "description"))
+            result.append(Evidence(label: id, source: "model", term: "overall wording (no single strong feature)", field: "description"))
         }
         return result
+    }
+
+    private func fieldOfKeywords(_ feature: String, reading: Reading) -> String {
+        let label = String(feature.dropFirst(2))
+        let fields = reading.hits.filter { $0.negatedBy == nil && matcher.keywords[$0.keyword].label == label }.map(\.field)
+        return fields.contains("title") ? "title" : "description"
     }
 
     /// A feature as an advisor can read it.
     private func describe(_ feature: String) -> String {
         if feature.hasPrefix("k:") { return "keywords of \(feature.dropFirst(2))" }
         if feature.hasPrefix("s:") { return "\(feature.dropFirst(2))…" }
-        if feature.hasPrefix("c:") { return "…\(feature.dropFirst(2))…" }
         return String(feature.dropFirst(2))
     }
 
-    private func nearMiss(_ label: String, probability: Double, fromModel: Bool, cut: Bool, best: Double, reading: Reading) -> NearMiss? {
-        let score = reading.keywordScore[label] ?? 0
-        let negated = reading.hits.filter { $0.negatedBy != nil && matcher.keywords[$0.keyword].label == label }
-        let matched = reading.hits.filter { $0.negatedBy == nil && matcher.keywords[$0.keyword].label == label }
+    private func nearMiss(_ label: Int, probability: Double, fromModel: Bool, cut: Bool, best: Double, reading: Reading,
+                          x: LogisticModel.Vector?) -> NearMiss? {
+        let score = reading.keywordScore[label]
+        let negated = reading.hits.filter { $0.negatedBy != nil && matcher.keywords[$0.keyword].labelIndex == label }
+        let matched = reading.hits.filter { $0.negatedBy == nil && matcher.keywords[$0.keyword].labelIndex == label }
         guard cut || probability >= 0.15 || !negated.isEmpty || !matched.isEmpty else { return nil }
         var reasons: [String] = []
         func f(_ x: Double) -> String { String(format: "%.2f", x) }
-        if cut && !hasSupport(label, reading: reading, x: trained.map { vector(reading, index: $0.featureIndex) }) {
+        if cut && !hasSupport(label, reading: reading, x: x) {
             reasons.append("probability \(f(probability)) comes from how common the label is, not from a keyword or word of this offer")
         } else if cut && probability < best * settings.relative {
             reasons.append("probability \(f(probability)) less than \(Int(settings.relative * 100))% of the best label's \(f(best))")
@@ -317,7 +357,7 @@ public struct Classifier: Sendable {
         for hit in negated {
             reasons.append("'\(keywordTerm(hit))' only mentioned after '\(hit.negatedBy!)' in \(hit.field)")
         }
-        return NearMiss(label: label, score: fromModel ? probability : score, reason: reasons.joined(separator: "; "))
+        return NearMiss(label: labelIDs[label], score: fromModel ? probability : score, reason: reasons.joined(separator: "; "))
     }
 }
 

@@ -24,16 +24,18 @@ public enum CrossValidation {
     }
 
     /// Held-out figures: every item is classified by a model trained without its fold.
+    /// `extra` offers are always trained on and never evaluated.
     /// `only` restricts the evaluation to some folds (the others still train).
-    public static func run(taxonomy: Taxonomy, items: [LabeledText], k: Int = 5, only: Set<Int>? = nil) -> EvaluationReport {
-        run(taxonomy: taxonomy, items: items, k: k, only: only, settings: Classifier.Settings())
+    public static func run(taxonomy: Taxonomy, items: [LabeledText], extra: [LabeledText], k: Int = 5, only: Set<Int>? = nil) -> EvaluationReport {
+        run(taxonomy: taxonomy, items: items, extra: extra, k: k, only: only, settings: Classifier.Settings())
     }
 
-    static func run(taxonomy: Taxonomy, items: [LabeledText], k: Int, only: Set<Int>?, settings: Classifier.Settings) -> EvaluationReport {
+    static func run(taxonomy: Taxonomy, items: [LabeledText], extra: [LabeledText], k: Int, only: Set<Int>?,
+                    settings: Classifier.Settings) -> EvaluationReport {
         let fold = folds(items, k: k)
         var reports: [EvaluationReport] = []
         for f in 0..<k where only?.contains(f) ?? true {
-            let training = items.indices.filter { fold[$0] != f }.map { items[$0] }
+            let training = extra + items.indices.filter { fold[$0] != f }.map { items[$0] }
             let test = items.indices.filter { fold[$0] == f }.map { items[$0] }
             let classifier = Classifier(taxonomy: taxonomy, training: training, settings: settings)
             reports.append(Evaluation.run(classifier, on: test))

@@ -60,7 +60,7 @@ public struct ClassifiedOffer: Sendable {
 
 extension Classifier {
     /// Explicit labels are kept as given; only what is missing is classified.
-    public func classify(_ offer: Offer, institutionID: String) -> ClassifiedOffer {
+    public func classify(_ offer: Offer, institutionID: String, nearMisses withNearMisses: Bool = true) -> ClassifiedOffer {
         var evidence: [Evidence] = []
         var nearMisses: [NearMiss] = []
         var phases = offer.phases ?? []
@@ -68,7 +68,7 @@ extension Classifier {
         for phase in phases { evidence.append(Evidence(label: "phase:\(phase)", source: "explicit", term: phase, field: "phases")) }
         for category in categories { evidence.append(Evidence(label: "category:\(category)", source: "explicit", term: category, field: "categories")) }
         if offer.phases == nil || offer.categories == nil {
-            let derived = classify(title: offer.title, description: offer.description)
+            let derived = classify(title: offer.title, description: offer.description, nearMisses: withNearMisses)
             if offer.phases == nil {
                 phases = derived.phases
                 evidence += derived.evidence.filter { $0.label.hasPrefix("phase:") }

@@ -14,105 +14,135 @@ public enum TextNormalizer {
 
     static func isWordCharacter(_ c: Character) -> Bool { c.isLetter || c.isNumber || c == "§" }
 
-    /// Same as `isWordCharacter` for one scalar, with a fast path for ASCII.
-    static func isWordScalar(_ s: Unicode.Scalar) -> Bool {
-        if s.isASCII { return (s >= "a" && s <= "z") || (s >= "0" && s <= "9") || (s >= "A" && s <= "Z") }
-        if s == "§" { return true }
-        return s.properties.isAlphabetic || s.properties.numericType != nil
-    }
-
     static let breaks: Set<Unicode.Scalar> = Set(".,;:!?()[]–—|\"„“”\n".unicodeScalars)
 
+    /// Lower case, umlauts and accents folded, hyphens removed; other characters kept as they are.
     private static func fold(_ text: String, hyphen: String) -> String {
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        for scalar in text.lowercased().unicodeScalars {
-            switch scalar {
-            case "ä", "à", "á", "â", "ã", "å": result += "a"
-            case "ö", "ó", "ò", "ô", "õ": result += "o"
-            case "ü", "ú", "ù", "û": result += "u"
-            case "ß": result += "ss"
-            case "é", "è", "ê", "ë": result += "e"
-            case "í", "ì", "î", "ï": result += "i"
-            case "ç": result += "c"
-            case "ñ": result += "n"
-            case "ş": result += "s"
-            case "ğ": result += "g"
-            case "ı": result += "i"
-            case "\u{00AD}": continue
-            case "-", "\u{2010}", "\u{2011}": result += hyphen
-            default: result.unicodeScalars.append(scalar)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            switch fold(scalar, into: &bytes) {
+            case .word: continue
+            case .hyphen: bytes.append(contentsOf: hyphen.utf8)
+            case .other: bytes.append(contentsOf: scalar.properties.lowercaseMapping.utf8)
             }
         }
-        return foldDigraphs(result)
+        foldDigraphs(&bytes)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// ae → a, oe → o, ue → u (umlauts written out); applied to text and keywords alike.
-    private static func foldDigraphs(_ text: String) -> String {
-        guard text.contains("e") else { return text }
-        var out = String.UnicodeScalarView()
-        var previous: Unicode.Scalar? = nil
-        for scalar in text.unicodeScalars {
-            if scalar == "e", let p = previous, p == "a" || p == "o" || p == "u" {
-                out.append(p)
-                previous = nil
-                continue
+    enum Kind { case word, hyphen, other }
+
+    /// Appends a word character's folded bytes; tells what the scalar is.
+    @inline(__always)
+    static func fold(_ scalar: Unicode.Scalar, into word: inout [UInt8]) -> Kind {
+        let v = scalar.value
+        if v < 0x80 {
+            let b = UInt8(v)
+            switch b {
+            case 0x61...0x7A, 0x30...0x39: word.append(b)
+            case 0x41...0x5A: word.append(b + 32)
+            case 0x2D: return .hyphen
+            default: return .other
             }
-            if let p = previous { out.append(p) }
-            previous = scalar
+            return .word
         }
-        if let p = previous { out.append(p) }
-        return String(out)
+        switch scalar {
+        case "ä", "à", "á", "â", "ã", "å", "Ä", "À", "Á", "Â", "Ã", "Å": word.append(0x61)
+        case "ö", "ó", "ò", "ô", "õ", "Ö", "Ó", "Ò", "Ô", "Õ": word.append(0x6F)
+        case "ü", "ú", "ù", "û", "Ü", "Ú", "Ù", "Û": word.append(0x75)
+        case "ß", "ẞ": word.append(0x73); word.append(0x73)
+        case "é", "è", "ê", "ë", "É", "È", "Ê", "Ë": word.append(0x65)
+        case "í", "ì", "î", "ï", "Í", "Ì", "Î", "Ï", "ı": word.append(0x69)
+        case "ç", "Ç": word.append(0x63)
+        case "ñ", "Ñ": word.append(0x6E)
+        case "ş", "Ş": word.append(0x73)
+        case "ğ", "Ğ": word.append(0x67)
+        case "\u{00AD}": break
+        case "\u{2010}", "\u{2011}": return .hyphen
+        case "§": word.append(contentsOf: [0xC2, 0xA7])
+        default:
+            guard scalar.properties.isAlphabetic || scalar.properties.numericType != nil else { return .other }
+            word.append(contentsOf: scalar.properties.lowercaseMapping.utf8)
+        }
+        return .word
     }
 
     /// One word of a text after folding.
     struct Token: Sendable, Hashable {
-        /// the folded word (a part of a hyphenated compound stands on its own)
-        var text: String
+        /// the folded word as UTF-8 (a part of a hyphenated compound stands on its own)
+        var bytes: [UInt8]
         /// the whole hyphenated compound, joined, on its first part ("businessplancheck")
-        var joined: String?
+        var joined: [UInt8]?
         /// counts sentence and clause breaks (. , ; : ! ? – brackets) before this word
         var clause: Int
         /// the abbreviation this word was expanded from ("bp")
         var abbreviation: String?
+
+        var text: String { String(decoding: bytes, as: UTF8.self) }
+    }
+
+    /// Abbreviations by their folded bytes, each with the folded words of its expansion.
+    struct Abbreviations: Sendable {
+        var map: [[UInt8]: (short: String, words: [[UInt8]])] = [:]
+        var longest = 0
     }
 
     /// Splits a text into folded tokens; abbreviations are replaced by their expansion's words.
-    static func tokens(_ text: String, abbreviations: [String: [String]] = [:]) -> [Token] {
-        let folded = fold(text, hyphen: "-")
+    /// Folds as `normalize` does, byte by byte, without building intermediate strings.
+    static func tokens(_ text: String, abbreviations: Abbreviations = Abbreviations()) -> [Token] {
         var tokens: [Token] = []
         var clause = 0
-        var word = ""
-        var compound: [String] = []
+        var word: [UInt8] = []
+        var compound: [[UInt8]] = []
         func flushWord() {
-            if !word.isEmpty { compound.append(word); word = "" }
+            guard !word.isEmpty else { return }
+            foldDigraphs(&word)
+            compound.append(word)
+            word.removeAll(keepingCapacity: true)
         }
         func flushCompound() {
             flushWord()
             guard !compound.isEmpty else { return }
-            let joined = compound.count > 1 ? compound.joined() : nil
+            let joined = compound.count > 1 ? Array(compound.joined()) : nil
             for (index, part) in compound.enumerated() {
-                if let expansion = abbreviations[part] {
-                    for (e, expanded) in expansion.enumerated() {
-                        tokens.append(Token(text: expanded, joined: index == 0 && e == 0 ? joined : nil, clause: clause, abbreviation: part))
+                if part.count <= abbreviations.longest, let expansion = abbreviations.map[part] {
+                    for (e, expanded) in expansion.words.enumerated() {
+                        tokens.append(Token(bytes: expanded, joined: index == 0 && e == 0 ? joined : nil, clause: clause, abbreviation: expansion.short))
                     }
                 } else {
-                    tokens.append(Token(text: part, joined: index == 0 ? joined : nil, clause: clause, abbreviation: nil))
+                    tokens.append(Token(bytes: part, joined: index == 0 ? joined : nil, clause: clause, abbreviation: nil))
                 }
             }
-            compound = []
+            compound.removeAll(keepingCapacity: true)
         }
-        for scalar in folded.unicodeScalars {
-            if isWordScalar(scalar) {
-                word.unicodeScalars.append(scalar)
-            } else if scalar == "-" {
-                flushWord()
-            } else {
+        for scalar in text.unicodeScalars {
+            switch fold(scalar, into: &word) {
+            case .word: continue
+            case .hyphen: flushWord()
+            case .other:
                 flushCompound()
-                if breaks.contains(scalar) { clause += 1 }
+                if scalar != " " && breaks.contains(scalar) { clause += 1 }
             }
         }
         flushCompound()
         return tokens
+    }
+
+    /// ae → a, oe → o, ue → u (umlauts written out), in place; applied to text and keywords alike.
+    private static func foldDigraphs(_ word: inout [UInt8]) {
+        var kept = 0
+        var previous: UInt8 = 0
+        for i in word.indices {
+            let b = word[i]
+            if b == 0x65 && (previous == 0x61 || previous == 0x6F || previous == 0x75) {
+                previous = 0
+                continue
+            }
+            word[kept] = b
+            kept += 1
+            previous = b
+        }
+        word.removeLast(word.count - kept)
     }
 }

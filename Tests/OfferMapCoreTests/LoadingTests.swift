@@ -169,6 +169,16 @@ import Testing
         #expect(taxonomy.thresholds.staleMonths == 12)
     }
 
+    @Test func unknownRelatedCategoryIsAnErrorAtItsLine() {
+        let scratch = Scratch([
+            "k/county.yaml": countyYAML,
+            "k/taxonomy.yaml": "categories:\n  - id: beratung\n    label: {de: Beratung, en: Advice}\n    related: [finanzierng]\n",
+            "k/institutions/x.md": institution("name: X\ntype: verein\noffers:\n  - title: A\n    phases: [orientierung]\n    categories: [beratung]"),
+        ])
+        let (_, diagnostics) = scratch.load()
+        #expect(diagnostics.contains { $0.contains("k/taxonomy.yaml:4:") && $0.contains("unknown category 'finanzierng' in 'related'") })
+    }
+
     @Test func suggestsClosestId() {
         #expect(Suggestion.closest("finanzierun", in: ["finanzierung", "beratung"]) == "finanzierung")
         #expect(Suggestion.closest("xyz", in: ["finanzierung", "beratung"]) == nil)

@@ -44,6 +44,25 @@ import Testing
         #expect(thin?.nextStep?.contains("Bei A gibt es in „Vorgründung & Planung“ schon „Information & Veranstaltungen“") == true)
     }
 
+    @Test func relatedCategoriesComeFromTheTaxonomy() {
+        #expect(shippedTaxonomy().category("beratung")?.related == ["finanzierung", "qualifizierung", "information"])
+        let own = taxonomy + """
+        categories:
+          - id: information
+            label: {de: Information, en: Information}
+          - id: beratung
+            label: {de: Beratung, en: Advice}
+            related: []
+        """
+        let landscape = county([
+            inst("a", offers: [offer("Info", "vorgruendung", "information")]),
+            inst("b", offers: [offer("BP", "vorgruendung", "beratung")]),
+        ], taxonomy: own).landscape()
+        let thin = landscape.findings.first { $0.kind == .thin }
+        #expect(thin?.institutions == ["b"])
+        #expect(thin?.nextStep?.contains("Bei A") == false)
+    }
+
     @Test func unlinkedHandoverSaysWhoShouldMeet() {
         let landscape = county([
             inst("a", offers: [offer("BP", "vorgruendung", "beratung")]),

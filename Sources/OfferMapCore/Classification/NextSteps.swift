@@ -4,14 +4,6 @@ struct NextSteps {
     let findings: Findings
     let network: Network
 
-    /// Kinds of support that lie close to each other (for the default taxonomy's ids).
-    static let related: [String: [String]] = [
-        "information": ["netzwerk", "beratung"], "beratung": ["finanzierung", "qualifizierung", "information"],
-        "qualifizierung": ["beratung", "information"], "finanzierung": ["beratung"], "recht": ["beratung", "aufenthalt"],
-        "aufenthalt": ["recht", "anerkennung"], "anerkennung": ["aufenthalt", "sprache"], "sprache": ["anerkennung", "information"],
-        "netzwerk": ["information", "beratung"], "raeume": ["netzwerk"],
-    ]
-
     var texts: Texts { findings.texts }
 
     func institutions(_ phase: String, _ category: String) -> [String] {
@@ -26,7 +18,7 @@ struct NextSteps {
             let ids = institutions(phases[neighbour], category).filter { !excluding.contains($0) }
             if !ids.isEmpty { return (Array(ids.prefix(3)), ["other": findings.phaseLabel(phases[neighbour])], "adjacent") }
         }
-        for other in NextSteps.related[category] ?? [] {
+        for other in findings.taxonomy.category(category)?.related ?? [] {
             let ids = institutions(phase, other).filter { !excluding.contains($0) }
             if !ids.isEmpty { return (Array(ids.prefix(3)), ["other": findings.categoryLabel(other)], "related") }
         }

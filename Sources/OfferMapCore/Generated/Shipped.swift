@@ -1393,8 +1393,12 @@ kit:
 # ("*beratung" matches "existenzgrundungsberatung"). A keyword right after a
 # negation ("keine Kredite") counts as merely mentioned. The weight (default 1)
 # says how strongly a keyword points to its label; a keyword in the title counts
-# 1.5 times. The shipped model learns how far to trust each label's keyword score;
+# 2.5 times. The shipped model learns how far to trust each label's keyword score;
 # labels it does not know need a keyword score of 1.
+#
+# A category's 'related' lists the kinds of support closest to it, nearest first:
+# for a gap that no one in the neighbouring phases fills, the report names who
+# offers a related kind of support in the same phase.
 
 phases:
   - id: orientierung
@@ -1419,33 +1423,43 @@ phases:
 categories:
   - id: information
     label: {de: "Information & Veranstaltungen", en: "Information & events"}
+    related: [netzwerk, beratung]
     keywords: [infoabend, informationsabend, informationsveranstaltung, "*veranstaltung", infoveranstaltung, {term: info, weight: 0.6}, infostand, grundertag, nachfolgetag, aktionstag, aktionswoche, messe, {term: sprechstunde, weight: 0.6}, "*broschure", "*leitfaden", checkliste, newsletter, website, webseite, "*portal", flyer, merkblatt, "*vortrag", webinar, {term: informieren, weight: 0.6}, {term: informiert, weight: 0.6}, download, selbsttest, event, brochure, guide, {term: information, weight: 0.7}]
   - id: beratung
     label: {de: "Beratung & Coaching", en: "Advice & coaching"}
+    related: [finanzierung, qualifizierung, information]
     keywords: ["*beratung", "*berater", "*coaching", einzelgesprach, einzelgesprache, einzeltermin, einzelberatung, {term: begleitung, weight: 0.8}, {term: begleitet, weight: 0.8}, {term: sprechtag, weight: 0.8}, {term: stellungnahme, weight: 0.6}, {term: individuell, weight: 0.6}, advice, advisor, advisors, consultation, "one to one", coach]
   - id: qualifizierung
     label: {de: "Qualifizierung & Seminare", en: "Training & seminars"}
+    related: [beratung, information]
     keywords: ["*seminar", "*workshop", "*kurs", "*lehrgang", "*schulung", grunderschule, meistervorbereitung, meisterkurs, {term: akademie, weight: 0.7}, {term: unterrichtung, weight: 0.8}, {term: abende, weight: 0.5}, {term: vermittelt, weight: 0.5}, training, course, webinar, class]
   - id: finanzierung
     label: {de: "Finanzierung & Förderung", en: "Financing & funding"}
+    related: [beratung]
     keywords: ["*finanzierung", finanzieren, "*kredit", "*darlehen", "*zuschuss", "*zuschusse", {term: forder, weight: 0.7}, mikrokredit, mikrofinanz, "*burgschaft", einstiegsgeld, grundungszuschuss, kfw, startgeld, "*stipendium", {term: "*kapital", weight: 0.8}, investor, investoren, "business angel", crowdfunding, beteiligungskapital, "*pramie", {term: bank, weight: 0.5}, funding, "*loan", grant, guarantee, subsidy, financing, finance, {term: capital, weight: 0.8}, "citizen s benefit", burgergeld]
   - id: recht
     label: {de: "Recht, Steuern & Formalitäten", en: "Law, tax & formalities"}
+    related: [beratung, aufenthalt]
     keywords: ["*recht", {term: "*steuer", weight: 0.7}, {term: steuerlich, weight: 0.8}, gewerbeanmeldung, gewerbeamt, handwerksrolle, {term: genehmigung, weight: 0.8}, {term: erlaubnis, weight: 0.8}, erlaubnispflicht, "*versicherung", rechtsform, "*vertrag", haftung, gmbh, ug, gbr, "*anwalt", notar, meisterpflicht, zulassungspflicht, ausnahmebewilligung, ausubungsberechtigung, sachkunde, handwerksordnung, gewerbeordnung, {term: finanzamt, weight: 0.6}, {term: pflicht, weight: 0.6}, "*pflichten", formalitat, schutzrecht, marke, tax, legal, law, permit, licence, license, contract, insurance]
   - id: aufenthalt
     label: {de: "Aufenthalt & Arbeitserlaubnis", en: "Residence & work permit"}
+    related: [recht, anerkennung]
     keywords: ["*aufenthalt", aufenthaltserlaubnis, aufenthaltsgesetz, "*auslanderbehorde", aufenthaltstitel, niederlassungserlaubnis, visum, arbeitserlaubnis, drittstaat, "§ 21", residence, visa, "work permit", immigration]
   - id: anerkennung
     label: {de: "Anerkennung von Abschlüssen", en: "Recognition of qualifications"}
+    related: [aufenthalt, sprache]
     keywords: ["*anerkennung", anerkannt, "*gleichwertigkeit", zeugnisbewertung, berufsqualifikationsfeststellungsgesetz, {term: anpassungsqualifizierung, weight: 0.7}, {term: berufsabschluss, weight: 0.8}, {term: "*abschlusse", weight: 0.5}, "auslandische abschluss", fosa, recognition, "foreign qualification"]
   - id: sprache
     label: {de: "Sprache & Übersetzung", en: "Language & translation"}
+    related: [anerkennung, information]
     keywords: ["*sprachkurs", deutschkurs, "deutsch fur", wirtschaftsdeutsch, geschaftsdeutsch, berufsdeutsch, "*dolmetsch", "*ubersetz", mehrsprachig, "*sprachig", {term: sprachen, weight: 0.8}, englisch, arabisch, turkisch, russisch, ukrainisch, polnisch, farsi, dari, persisch, vietnamesisch, muttersprache, {term: niveau, weight: 0.6}, {term: telc, weight: 0.6}, "in english", {term: english, weight: 0.8}, arabic, turkish, russian, vietnamese, language, languages, interpreter, translation]
   - id: netzwerk
     label: {de: "Netzwerk & Mentoring", en: "Network & mentoring"}
+    related: [information, beratung]
     keywords: ["*netzwerk", mentoring, "*mentor", "*stammtisch", {term: vermittl, weight: 0.7}, {term: lotse, weight: 0.8}, {term: lotsin, weight: 0.8}, {term: "*fruhstuck", weight: 0.7}, {term: lotst, weight: 0.8}, {term: pate, weight: 0.8}, "*paten", "*austausch", "*treffen", {term: kontakte, weight: 0.7}, {term: matching, weight: 0.8}, peer, community, alumni, kooperation, {term: "*borse", weight: 0.7}, tandem, network, networking, meetup, mentors]
   - id: raeume
     label: {de: "Räume & Infrastruktur", en: "Premises & infrastructure"}
+    related: [netzwerk]
     keywords: [coworking, grunderzentrum, "*zentrum", {term: "*raume", weight: 0.7}, {term: buro, weight: 0.7}, {term: "*buros", weight: 0.7}, inkubator, {term: werkstatt, weight: 0.5}, "*flache", "*flachen", "*miete", "*mieten", vermiet, gewerbehof, halle, hallen, "*ladenlokal", schreibtisch, labor, premises, "office space", desk, incubator, accelerator]
 
 types:

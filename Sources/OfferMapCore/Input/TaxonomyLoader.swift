@@ -42,8 +42,10 @@ enum TaxonomyLoader {
             return []
         }
         var result: [Term] = []
+        var related: [(String, Node, YAMLDocument)] = []
         for entry in entries {
-            entry.checkKeys(known: ["id", "label", "keywords"], diagnostics: &diagnostics)
+            entry.checkKeys(known: key == "categories" ? ["id", "label", "keywords", "related"] : ["id", "label", "keywords"],
+                            diagnostics: &diagnostics)
             guard let id = entry.text("id", required: true, diagnostics: &diagnostics) else { continue }
             if !Slug.isValid(id) {
                 diagnostics.error(entry.location(of: "id"), "'\(id)' is not a valid id", suggestion: "use lower-case letters, digits and single hyphens, e.g. '\(Slug.make(id))'")
@@ -57,7 +59,13 @@ enum TaxonomyLoader {
                 label.de = labels.text("de", required: true, diagnostics: &diagnostics) ?? id
                 label.en = labels.text("en", required: true, diagnostics: &diagnostics) ?? label.de
             }
-            result.append(Term(id: id, label: label, keywords: keywords(entry, diagnostics: &diagnostics)))
+            let near = key == "categories" ? entry.list("related", diagnostics: &diagnostics) ?? [] : []
+            related += near.map { ($0.0, $0.1, entry.document) }
+            result.append(Term(id: id, label: label, keywords: keywords(entry, diagnostics: &diagnostics), related: near.map(\.0)))
+        }
+        let ids = result.map(\.id)
+        for (id, node, document) in related where !ids.contains(id) {
+            diagnostics.error(document.location(node), "unknown category '\(id)' in 'related'", suggestion: Suggestion.didYouMean(id, in: ids))
         }
         return result
     }

@@ -31,11 +31,14 @@ public struct Term: Sendable, Hashable {
     public var id: String
     public var label: Localized
     public var keywords: [Keyword]
+    /// Categories only: the kinds of support closest to this one, nearest first (for next steps).
+    public var related: [String]
 
-    public init(id: String, label: Localized, keywords: [Keyword] = []) {
+    public init(id: String, label: Localized, keywords: [Keyword] = [], related: [String] = []) {
         self.id = id
         self.label = label
         self.keywords = keywords
+        self.related = related
     }
 }
 

@@ -16,7 +16,8 @@ public struct ReportView {
     var taxonomy: Taxonomy { landscape.taxonomy }
     var language: Language { texts.language }
 
-    public func context() -> [String: Any] {
+    /// `markdown: false` leaves out the institutions' `body_markdown` (web pages do not show it).
+    public func context(markdown: Bool = true) -> [String: Any] {
         let county = landscape.county
         let summary = landscape.summary
         return [
@@ -43,7 +44,7 @@ public struct ReportView {
                  "location": "\(county.id)/institutions/\(offer.institutionID).md:\(offer.offer.location.line)"] as [String: Any]
             },
             "has_review": !landscape.unclassified.isEmpty,
-            "institutions": county.institutions.map { institution($0) },
+            "institutions": county.institutions.map { institution($0, markdown: markdown) },
             "network": NetworkView(landscape: landscape, texts: texts).context(),
             "accent": county.branding.accent ?? false,
             "logo": county.branding.logo.map { ["src": $0.dataURI, "alt": texts("report.logo", ["county": county.name])] } ?? false,

@@ -37,9 +37,10 @@ public enum SiteBuilder {
             ("\(id)/finder.html", templates.render("site-finder.html", view.finder(landscape))),
             ("data/\(id).json", LandscapeJSON.make(landscape, audience: .public).serialized()),
         ]
-        for institution in landscape.county.institutions {
+        let values = county["institutions"] as? [[String: Any]]
+        for (index, institution) in landscape.county.institutions.enumerated() {
             files.append(("\(id)/institutions/\(institution.id).html",
-                          templates.render("site-institution.html", view.institution(institution, landscape))))
+                          templates.render("site-institution.html", view.institution(institution, landscape, values: values?[index]))))
         }
         return files
     }

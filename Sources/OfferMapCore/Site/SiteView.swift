@@ -31,7 +31,7 @@ struct SiteView {
     }
 
     func county(_ landscape: Landscape) -> [String: Any] {
-        var context = ReportView(landscape: landscape, audience: .public, texts: texts).context()
+        var context = ReportView(landscape: landscape, audience: .public, texts: texts).context(markdown: false)
         context.merge(common(root: "../", title: landscape.county.name)) { $1 }
         context["county_name"] = landscape.county.name
         if let categories = context["matrix_categories"] as? [[String: Any]] {
@@ -115,10 +115,11 @@ struct SiteView {
         return item
     }
 
-    func institution(_ institution: Institution, _ landscape: Landscape) -> [String: Any] {
-        let view = ReportView(landscape: landscape, audience: .public, texts: texts)
+    /// `values`: the institution's values from the county page, when already built.
+    func institution(_ institution: Institution, _ landscape: Landscape, values: [String: Any]? = nil) -> [String: Any] {
         var context = branded(common(root: "../../", title: institution.name), landscape)
-        context["institution"] = view.institution(institution, markdown: false)
+        context["institution"] = values
+            ?? ReportView(landscape: landscape, audience: .public, texts: texts).institution(institution, markdown: false)
         context["county"] = ["id": landscape.county.id, "name": landscape.county.name]
         return context
     }

@@ -76,13 +76,7 @@ public struct Classifier: Sendable {
                               trained: nil)
         guard settings.useModel, !training.isEmpty else { self = base; return }
         let key = ModelCache.key(taxonomy: taxonomy, training: training, settings: settings)
-        if let cached = ModelCache.shared.get(key) {
-            self = base.with(cached)
-        } else {
-            let trained = base.train(training)
-            ModelCache.shared.set(key, trained)
-            self = base.with(trained)
-        }
+        self = base.with(ModelCache.shared.value(for: key) { base.train(training) })
     }
 
     private init(taxonomy: Taxonomy, settings: Settings, matcher: KeywordMatcher, abbreviations: TextNormalizer.Abbreviations,
@@ -368,14 +362,14 @@ final class ModelCache: @unchecked Sendable {
     private let lock = NSLock()
     private var models: [String: Classifier.Trained?] = [:]
 
-    func get(_ key: String) -> Classifier.Trained?? {
+    /// The model for `key`, trained by `train` on first use. Training holds the lock, so that
+    /// counties analysed at the same time wait for one training instead of each training their own.
+    func value(for key: String, train: () -> Classifier.Trained?) -> Classifier.Trained? {
         lock.lock(); defer { lock.unlock() }
-        return models[key]
-    }
-
-    func set(_ key: String, _ value: Classifier.Trained?) {
-        lock.lock(); defer { lock.unlock() }
-        models[key] = value
+        if let model = models[key] { return model }
+        let model = train()
+        models[key] = model
+        return model
     }
 
     static func key(taxonomy: Taxonomy, training: [LabeledText], settings: Classifier.Settings) -> String {

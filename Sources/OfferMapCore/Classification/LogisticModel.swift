@@ -28,15 +28,20 @@ struct LogisticModel: Sendable {
         self.labels = labels
         self.featureCount = featureCount
         let n = Double(max(examples.count, 1))
-        var l2 = [Double](repeating: settings.l2, count: featureCount)
-        for i in lightlyRegularised where i < featureCount { l2[i] = settings.l2 * settings.keywordL2Factor }
+        let l2 = (0..<featureCount).map { lightlyRegularised.contains($0) ? settings.l2 * settings.keywordL2Factor : settings.l2 }
         // the examples in one flat list each, walked through pointers (fast in debug builds too)
         let offsets = examples.reduce(into: [0]) { $0.append($0.last! + $1.indices.count) }
         let indices = examples.flatMap(\.indices), values = examples.flatMap(\.values)
-        self.weights = labels.indices.map { l in
-            LogisticModel.fit(targets.map { $0[l] }, offsets: offsets, indices: indices, values: values, l2: l2,
-                              featureCount: featureCount, n: n, settings: settings)
+        // labels are independent: fit them on all cores, each into its own slot
+        var weights = [[Double]](repeating: [], count: labels.count)
+        weights.withUnsafeMutableBufferPointer { slots in
+            let slots = UncheckedSendable(slots)
+            DispatchQueue.concurrentPerform(iterations: labels.count) { l in
+                slots.value[l] = LogisticModel.fit(targets.map { $0[l] }, offsets: offsets, indices: indices, values: values, l2: l2,
+                                                   featureCount: featureCount, n: n, settings: settings)
+            }
         }
+        self.weights = weights
     }
 
     /// One label's weights and bias, by full-batch gradient descent with AdaGrad steps.
@@ -91,4 +96,10 @@ struct LogisticModel: Sendable {
     func contributions(_ label: Int, _ x: Vector) -> [(index: Int, value: Double)] {
         x.indices.enumerated().map { (k, index) in (index, weights[label][index] * x.values[k]) }
     }
+}
+
+/// Hands a value to concurrent closures that each touch their own part of it.
+struct UncheckedSendable<Value>: @unchecked Sendable {
+    let value: Value
+    init(_ value: Value) { self.value = value }
 }

@@ -74,11 +74,16 @@ func devOffers() throws -> [LabeledText] {
 
     @Test func irrelevantOfferIsUnclassified() {
         for (title, description) in [("Sommerfest im Stadtpark", "Mit Hüpfburg, Kuchenbuffet und Livemusik für die ganze Familie."),
-                                     ("Choir rehearsal", "Every Thursday evening, all voices welcome.")] {
+                                     ("Choir rehearsal", "Every Thursday evening, all voices welcome."),
+                                     ("Yoga im Park", "Sanfte Übungen für Anfänger, bitte eigene Matte mitbringen."),
+                                     ("Book club", "We read one novel a month and meet at the library to talk about it.")] {
             let result = labels(title, description)
             #expect(result.phases.isEmpty, "\(title): \(result.phases)")
             #expect(result.categories.isEmpty, "\(title): \(result.categories)")
         }
+        // the model's likeliest label is named as a near miss, with the reason it was not given
+        let fest = labels("Sommerfest im Stadtpark", "Mit Hüpfburg, Kuchenbuffet und Livemusik für die ganze Familie.")
+        #expect(fest.nearMisses.contains { $0.reason.contains("no keyword of any label") }, "\(fest.nearMisses)")
     }
 
     @Test func labelsCarryEvidenceAndAtMostThree() throws {
@@ -110,8 +115,8 @@ func devOffers() throws -> [LabeledText] {
     @Test func devSetFloorInSample() throws {
         let report = Evaluation.run(Self.classifier, on: try devOffers())
         print("IN-SAMPLE\n" + report.text)
-        #expect(report.micro("phase") >= 0.86)
-        #expect(report.micro("category") >= 0.92)
+        #expect(report.micro("phase") >= 0.91)
+        #expect(report.micro("category") >= 0.97)
     }
 
     /// Held out: 5-fold cross-validation, each offer classified by a model trained without it.
@@ -122,16 +127,16 @@ func devOffers() throws -> [LabeledText] {
         // folds 0 and 1 were never looked at while writing the keywords
         let unseen = CrossValidation.run(taxonomy: Self.taxonomy, items: items, extra: TrainingData.extra, only: [0, 1])
         print("CROSS-VALIDATED, folds 0-1 only: phase micro-F1 \(unseen.micro("phase")), category micro-F1 \(unseen.micro("category"))")
-        #expect(report.micro("phase") >= 0.76)
-        #expect(report.micro("category") >= 0.85)
+        #expect(report.micro("phase") >= 0.79)
+        #expect(report.micro("category") >= 0.88)
     }
 
     /// Fully unseen: a model trained on the extra offers alone, evaluated on every dev offer.
     @Test func devSetFloorExtraOnly() throws {
         let report = Evaluation.run(Classifier(taxonomy: Self.taxonomy, training: TrainingData.extra), on: try devOffers())
         print("TRAINED ON EXTRA OFFERS ONLY\n" + report.text)
-        #expect(report.micro("phase") >= 0.76)
-        #expect(report.micro("category") >= 0.83)
+        #expect(report.micro("phase") >= 0.78)
+        #expect(report.micro("category") >= 0.85)
     }
 
     @Test func foreignersAuthorityIsNoExport() {

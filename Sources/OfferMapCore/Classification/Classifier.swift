@@ -25,6 +25,9 @@ public struct Classifier: Sendable {
         var fallback = 0.2
         /// ... and, without a keyword, a single word adding this much to its logit
         var support = 0.5
+        /// in an offer without any keyword of any label, the model needs this probability: a word
+        /// alone ("Familie", "evening") does not make a summer fest an offer of advice
+        var withoutKeywords = 0.8
         /// keyword score a label needs when no model knows it
         var keywordThreshold = 1.0
         /// a keyword in the title counts this much more
@@ -35,7 +38,7 @@ public struct Classifier: Sendable {
         /// features seen in fewer training offers are dropped
         var minCount = 2
         /// length of the word part of the feature vector (the keyword scores stay as they are)
-        var textScale = 1.0
+        var textScale = 2.0
         var stems = true
         var stemLength = 6
         var model = LogisticModel.Settings()
@@ -102,6 +105,8 @@ public struct Classifier: Sendable {
         var keywordScore: [Double]
         /// feature hash → value (before scaling) and whether it occurs in the title
         var features: [UInt64: (value: Double, inTitle: Bool)] = [:]
+        /// whether any label's keyword stands in the offer (not only mentioned after a negation)
+        var hasKeywords: Bool { keywordScore.contains { $0 > 0 } }
     }
 
     /// Reads title and description; `names` collects each feature's name (for training).
@@ -227,17 +232,19 @@ public struct Classifier: Sendable {
 
     // MARK: Deciding
 
+    /// A label with its probability, from the model or (for labels the model does not know) from keywords.
+    struct Candidate {
+        var label: Int
+        var probability: Double
+        var fromModel: Bool
+    }
+
     /// `nearMisses: false` skips the labels not given (only `explain` shows them).
     public func classify(title: String, description: String, nearMisses: Bool = true) -> Labels {
         let reading = read(title: title, description: description)
         let x = trained.map { vector(reading, trained: $0) }
         var labels = Labels()
 
-        struct Candidate {
-            var label: Int
-            var probability: Double
-            var fromModel: Bool
-        }
         func candidate(_ label: Int) -> Candidate {
             if let trained, let x, let i = trained.labelIndex[label] {
                 return Candidate(label: label, probability: 1 / (1 + exp(-trained.model.logit(i, x))), fromModel: true)
@@ -252,7 +259,7 @@ public struct Classifier: Sendable {
             let ranked = range.map(candidate).sorted { $0.probability != $1.probability ? $0.probability > $1.probability : $0.label < $1.label }
             let best = ranked.first?.probability ?? 0
             // a label needs a keyword or a word that speaks for it, not just a high prior
-            let supported = ranked.filter { hasSupport($0.label, reading: reading, x: x) }
+            let supported = ranked.filter { hasSupport($0, reading: reading, x: x) }
             var given = Array(supported.prefix { $0.probability >= settings.threshold && $0.probability >= best * settings.relative }
                 .prefix(settings.maxLabels))
             if given.isEmpty, let top = supported.first, top.probability >= settings.fallback {
@@ -265,8 +272,7 @@ public struct Classifier: Sendable {
             }
             guard nearMisses else { continue }
             for candidate in ranked.sorted(by: { $0.label < $1.label }) where !given.contains(where: { $0.label == candidate.label }) {
-                if let miss = nearMiss(candidate.label, probability: candidate.probability, fromModel: candidate.fromModel,
-                                       cut: candidate.probability >= settings.threshold, best: best, reading: reading, x: x) {
+                if let miss = nearMiss(candidate, cut: candidate.probability >= settings.threshold, best: best, reading: reading, x: x) {
                     labels.nearMisses.append(miss)
                 }
             }
@@ -274,10 +280,11 @@ public struct Classifier: Sendable {
         return labels
     }
 
-    /// A label given as the best of weak candidates needs a keyword or a word that speaks for it.
-    private func hasSupport(_ label: Int, reading: Reading, x: LogisticModel.Vector?) -> Bool {
-        if reading.keywordScore[label] > 0 { return true }
-        guard let trained, let x, let i = trained.labelIndex[label] else { return false }
+    /// A label needs a keyword or a word that speaks for it, and in an offer without any keyword a confident model.
+    private func hasSupport(_ candidate: Candidate, reading: Reading, x: LogisticModel.Vector?) -> Bool {
+        if reading.keywordScore[candidate.label] > 0 { return true }
+        guard let trained, let x, let i = trained.labelIndex[candidate.label] else { return false }
+        if !reading.hasKeywords && candidate.probability < settings.withoutKeywords { return false }
         return trained.model.supports(i, x, above: settings.support)
     }
 
@@ -325,15 +332,17 @@ public struct Classifier: Sendable {
         return String(feature.dropFirst(2))
     }
 
-    private func nearMiss(_ label: Int, probability: Double, fromModel: Bool, cut: Bool, best: Double, reading: Reading,
-                          x: LogisticModel.Vector?) -> NearMiss? {
+    private func nearMiss(_ candidate: Candidate, cut: Bool, best: Double, reading: Reading, x: LogisticModel.Vector?) -> NearMiss? {
+        let (label, probability, fromModel) = (candidate.label, candidate.probability, candidate.fromModel)
         let score = reading.keywordScore[label]
         let negated = reading.hits.filter { $0.negatedBy != nil && matcher.keywords[$0.keyword].labelIndex == label }
         let matched = reading.hits.filter { $0.negatedBy == nil && matcher.keywords[$0.keyword].labelIndex == label }
         guard cut || probability >= 0.15 || !negated.isEmpty || !matched.isEmpty else { return nil }
         var reasons: [String] = []
         func f(_ x: Double) -> String { String(format: "%.2f", x) }
-        if cut && !hasSupport(label, reading: reading, x: x) {
+        if cut && !hasSupport(candidate, reading: reading, x: x) && !reading.hasKeywords && fromModel {
+            reasons.append("the offer names no keyword of any label, and probability \(f(probability)) from its words alone is below \(f(settings.withoutKeywords))")
+        } else if cut && !hasSupport(candidate, reading: reading, x: x) {
             reasons.append("probability \(f(probability)) comes from how common the label is, not from a keyword or word of this offer")
         } else if cut && probability < best * settings.relative {
             reasons.append("probability \(f(probability)) less than \(Int(settings.relative * 100))% of the best label's \(f(best))")

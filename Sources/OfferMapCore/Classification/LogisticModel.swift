@@ -7,7 +7,7 @@ struct LogisticModel: Sendable {
         var epochs = 300
         var learningRate = 2.0
         var l2 = 0.001
-        var positiveWeight = 2.0
+        var positiveWeight = 3.0
         /// L2 factor for the features listed in `lightlyRegularised` (the keyword scores)
         var keywordL2Factor = 1.0
     }

@@ -46,7 +46,10 @@ struct Explain: ParsableCommand {
             let reasons = evidence.map { e -> String in
                 switch e.source {
                 case "explicit": return "given in the file (\(e.field))"
-                default: return "\(e.source) '\(e.term)' in \(e.field)"
+                default:
+                    let text = e.field == "title" ? offer.offer.title : offer.offer.description
+                    let words = Surface.words(for: e, in: text, taxonomy: taxonomy).prefix(3).map { "„\($0)“" }
+                    return "\(e.source) '\(e.term)' in \(e.field)" + (words.isEmpty ? "" : " (\(words.joined(separator: ", ")))")
                 }
             }
             lines.append("  ✓ \(label(id)): \(reasons.joined(separator: "; "))")

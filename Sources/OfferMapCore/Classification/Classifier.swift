@@ -340,9 +340,10 @@ public struct Classifier: Sendable {
         guard cut || probability >= 0.15 || !negated.isEmpty || !matched.isEmpty else { return nil }
         var reasons: [String] = []
         func f(_ x: Double) -> String { String(format: "%.2f", x) }
-        if cut && !hasSupport(candidate, reading: reading, x: x) && !reading.hasKeywords && fromModel {
+        let unsupported = cut && !hasSupport(candidate, reading: reading, x: x)
+        if unsupported && fromModel && !reading.hasKeywords {
             reasons.append("the offer names no keyword of any label, and probability \(f(probability)) from its words alone is below \(f(settings.withoutKeywords))")
-        } else if cut && !hasSupport(candidate, reading: reading, x: x) {
+        } else if unsupported {
             reasons.append("probability \(f(probability)) comes from how common the label is, not from a keyword or word of this offer")
         } else if cut && probability < best * settings.relative {
             reasons.append("probability \(f(probability)) less than \(Int(settings.relative * 100))% of the best label's \(f(best))")

@@ -115,8 +115,8 @@ func devOffers() throws -> [LabeledText] {
     @Test func devSetFloorInSample() throws {
         let report = Evaluation.run(Self.classifier, on: try devOffers())
         print("IN-SAMPLE\n" + report.text)
-        #expect(report.micro("phase") >= 0.91)
-        #expect(report.micro("category") >= 0.97)
+        #expect(report.micro("phase") >= 0.97)
+        #expect(report.micro("category") >= 0.98)
     }
 
     /// Held out: 5-fold cross-validation, each offer classified by a model trained without it.
@@ -127,15 +127,15 @@ func devOffers() throws -> [LabeledText] {
         // folds 0 and 1 were never looked at while writing the keywords
         let unseen = CrossValidation.run(taxonomy: Self.taxonomy, items: items, extra: TrainingData.extra, only: [0, 1])
         print("CROSS-VALIDATED, folds 0-1 only: phase micro-F1 \(unseen.micro("phase")), category micro-F1 \(unseen.micro("category"))")
-        #expect(report.micro("phase") >= 0.79)
-        #expect(report.micro("category") >= 0.88)
+        #expect(report.micro("phase") >= 0.83)
+        #expect(report.micro("category") >= 0.86)
     }
 
     /// Fully unseen: a model trained on the extra offers alone, evaluated on every dev offer.
     @Test func devSetFloorExtraOnly() throws {
         let report = Evaluation.run(Classifier(taxonomy: Self.taxonomy, training: TrainingData.extra), on: try devOffers())
         print("TRAINED ON EXTRA OFFERS ONLY\n" + report.text)
-        #expect(report.micro("phase") >= 0.78)
+        #expect(report.micro("phase") >= 0.80)
         #expect(report.micro("category") >= 0.85)
     }
 
@@ -148,7 +148,7 @@ func devOffers() throws -> [LabeledText] {
     @Test func modelEvidenceNamesTheFieldOfTheWord() {
         let result = labels("Gründerstammtisch", "Jeden Monat in der Altstadt")
         #expect(result.evidence.contains { $0.field == "title" })
-        for evidence in result.evidence where evidence.source == "model" && !evidence.term.hasPrefix("keywords of") {
+        for evidence in result.evidence where evidence.source == "model" && !evidence.term.hasPrefix("keywords of") && !evidence.term.hasPrefix("fits ") {
             #expect(evidence.field == "title" || "jeden monat in der altstadt".contains(evidence.term.replacingOccurrences(of: "…", with: "")),
                     "\(evidence)")
         }

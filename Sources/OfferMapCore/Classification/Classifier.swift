@@ -39,6 +39,12 @@ public struct Classifier: Sendable {
         var minCount = 2
         /// length of the word part of the feature vector (the keyword scores stay as they are)
         var textScale = 2.0
+        /// value of each keyword as a feature of its own (times titleFactor in the title), so the model learns
+        /// which keywords of one label speak for another ("Infoabend" for orientierung)
+        var keywordHitScale = 0.25
+        /// the category model's probabilities become features of the final model; for the training
+        /// offers they come from models that did not see them, fitted on this many parts
+        var stackFolds = 3
         var stems = true
         var stemLength = 6
         var model = LogisticModel.Settings()
@@ -48,14 +54,31 @@ public struct Classifier: Sendable {
     /// The model and its vocabulary. Features are found by a 64-bit hash of their name, so that
     /// reading an offer builds no strings; the names serve `explain`.
     struct Trained: Sendable {
+        /// the phases, reading the category probabilities too (all labels when `categoryModel` is nil)
         var model: LogisticModel
+        /// the categories, from words and keywords; its probabilities are features of `model` from `stackedFeature` on
+        var categoryModel: LogisticModel?
+        var stackedFeature = Int.max
         var featureIndex: [UInt64: Int]
         var featureHashes: [UInt64]
         var featureNames: [String]
-        /// by label position (labelIDs): index in model.labels, if the model learned the label
+        /// by feature: as `explain` shows it
+        var descriptions: [String] = []
+        /// by label position: the features of the label's own keywords (listed as keyword evidence already)
+        var ownKeywords: [Set<Int>] = []
+        /// by label position (labelIDs): index in the labels of its model, if a model learned the label
         var labelIndex: [Int?]
         /// by label position: the feature that carries the label's keyword score
         var keywordFeature: [Int?]
+        /// by keyword (matcher.keywords): the feature of the keyword itself, if the training offers have it
+        var hitFeature: [Int?]
+
+        /// The model that learned the label at `label` (position in labelIDs), and the label's index there.
+        func model(for label: Int, labelIDs: [String]) -> (model: LogisticModel, index: Int)? {
+            guard let i = labelIndex[label] else { return nil }
+            if let categoryModel, labelIDs[label].hasPrefix("category:") { return (categoryModel, i) }
+            return (model, i)
+        }
     }
 
     public init(taxonomy: Taxonomy) {
@@ -194,8 +217,21 @@ public struct Classifier: Sendable {
             guard let i = trained.keywordFeature[label] else { continue }
             pairs.append((i, min(score, 4) / 2))
         }
+        var hits: [Int: Double] = [:]
+        for hit in reading.hits where hit.negatedBy == nil {
+            guard let i = trained.hitFeature[hit.keyword] else { continue }
+            hits[i] = max(hits[i] ?? 0, (hit.field == "title" ? settings.titleFactor : 1) * settings.keywordHitScale)
+        }
+        pairs += hits.map { ($0.key, $0.value) }
         pairs.sort { $0.0 < $1.0 }
-        return LogisticModel.Vector(indices: pairs.map(\.0), values: pairs.map(\.1))
+        let x = LogisticModel.Vector(indices: pairs.map(\.0), values: pairs.map(\.1))
+        guard let categories = trained.categoryModel else { return x }
+        return Classifier.stacked(x, probabilities: categories.labels.indices.map { categories.probability($0, x) }, from: trained.stackedFeature)
+    }
+
+    /// `x` with the category probabilities appended as features `from`, `from + 1`, …
+    static func stacked(_ x: LogisticModel.Vector, probabilities: [Double], from: Int) -> LogisticModel.Vector {
+        LogisticModel.Vector(indices: x.indices + probabilities.indices.map { from + $0 }, values: x.values + probabilities)
     }
 
     private func train(_ training: [LabeledText]) -> Trained? {
@@ -206,12 +242,24 @@ public struct Classifier: Sendable {
         for reading in readings { for hash in reading.features.keys { counts[hash, default: 0] += 1 } }
         var entries = counts.filter { $0.value >= settings.minCount }.map { (name: names[$0.key]!, hash: $0.key) }
         entries += labelIDs.map { (name: "k:" + $0, hash: 0) }
+        // keywords that stand in a training offer, by name "h:label|term"
+        var keywordsByName: [String: [Int]] = [:]
+        for reading in readings {
+            for hit in reading.hits where hit.negatedBy == nil {
+                let keyword = matcher.keywords[hit.keyword]
+                keywordsByName["h:\(keyword.label)|\(keyword.term)", default: []].append(hit.keyword)
+            }
+        }
+        entries += keywordsByName.keys.map { (name: $0, hash: 0) }
         entries.sort { $0.name < $1.name }
         var featureIndex: [UInt64: Int] = [:]
         var keywordFeature = [Int?](repeating: nil, count: labelIDs.count)
+        var hitFeature = [Int?](repeating: nil, count: matcher.keywords.count)
         for (i, entry) in entries.enumerated() {
             if entry.name.hasPrefix("k:"), let label = labelIDs.firstIndex(of: String(entry.name.dropFirst(2))) {
                 keywordFeature[label] = i
+            } else if entry.name.hasPrefix("h:") {
+                for keyword in keywordsByName[entry.name]! { hitFeature[keyword] = i }
             } else {
                 featureIndex[entry.hash] = i
             }
@@ -222,11 +270,50 @@ public struct Classifier: Sendable {
         guard !learnable.isEmpty else { return nil }
         var trained = Trained(model: LogisticModel(labels: [], featureCount: 0, examples: [], targets: []), featureIndex: featureIndex,
                               featureHashes: entries.map(\.hash), featureNames: entries.map(\.name),
-                              labelIndex: labelIDs.map { learnable.firstIndex(of: $0) }, keywordFeature: keywordFeature)
-        let vectors = readings.map { vector($0, trained: trained) }
+                              labelIndex: labelIDs.map { learnable.firstIndex(of: $0) }, keywordFeature: keywordFeature,
+                              hitFeature: hitFeature)
+        var vectors = readings.map { vector($0, trained: trained) }
         let targets = gold.map { set in learnable.map { set.contains($0) } }
-        trained.model = LogisticModel(labels: learnable, featureCount: entries.count, examples: vectors, targets: targets, settings: settings.model,
-                                      lightlyRegularised: Set(keywordFeature.compactMap { $0 }))
+        let lightly = Set(keywordFeature.compactMap { $0 })
+        let categories = learnable.indices.filter { learnable[$0].hasPrefix("category:") }
+        let phases = learnable.indices.filter { !learnable[$0].hasPrefix("category:") }
+        guard settings.stackFolds > 1 && !categories.isEmpty && !phases.isEmpty else {
+            trained.model = LogisticModel(labels: learnable, featureCount: entries.count, examples: vectors, targets: targets,
+                                          settings: settings.model, lightlyRegularised: lightly)
+            return described(trained)
+        }
+        // the category model (whose weights for the stacked features stay 0) and, for each part of the training
+        // offers, one trained without that part: its probabilities for the part are what the phases learn from
+        let parts = settings.stackFolds, count = entries.count + categories.count, base = vectors, model = settings.model
+        let labels = categories.map { learnable[$0] }, categoryTargets = targets.map { row in categories.map { row[$0] } }
+        var models = [LogisticModel?](repeating: nil, count: parts + 1)
+        models.withUnsafeMutableBufferPointer { slots in
+            let slots = UncheckedSendable(slots)
+            DispatchQueue.concurrentPerform(iterations: parts + 1) { part in
+                let chosen = base.indices.filter { part == parts || $0 % parts != part }
+                slots.value[part] = LogisticModel(labels: labels, featureCount: count, examples: chosen.map { base[$0] },
+                                                  targets: chosen.map { categoryTargets[$0] }, settings: model, lightlyRegularised: lightly)
+            }
+        }
+        vectors = vectors.indices.map { i in
+            Classifier.stacked(vectors[i], probabilities: labels.indices.map { models[i % parts]!.probability($0, vectors[i]) }, from: entries.count)
+        }
+        trained.categoryModel = models[parts]
+        trained.stackedFeature = entries.count
+        trained.featureNames += labels.map { "c:" + $0 }
+        trained.featureHashes += labels.map { _ in 0 }
+        trained.labelIndex = labelIDs.map { id in (id.hasPrefix("category:") ? labels : phases.map { learnable[$0] }).firstIndex(of: id) }
+        trained.model = LogisticModel(labels: phases.map { learnable[$0] }, featureCount: count, examples: vectors,
+                                      targets: targets.map { row in phases.map { row[$0] } }, settings: settings.model, lightlyRegularised: lightly)
+        return described(trained)
+    }
+
+    private func described(_ trained: Trained) -> Trained {
+        var trained = trained
+        trained.descriptions = trained.featureNames.map(Classifier.describe)
+        trained.ownKeywords = labelIDs.indices.map { label in
+            Set(matcher.keywords.indices.filter { matcher.keywords[$0].labelIndex == label }.compactMap { trained.hitFeature[$0] })
+        }
         return trained
     }
 
@@ -246,8 +333,8 @@ public struct Classifier: Sendable {
         var labels = Labels()
 
         func candidate(_ label: Int) -> Candidate {
-            if let trained, let x, let i = trained.labelIndex[label] {
-                return Candidate(label: label, probability: 1 / (1 + exp(-trained.model.logit(i, x))), fromModel: true)
+            if let x, let (model, i) = trained?.model(for: label, labelIDs: labelIDs) {
+                return Candidate(label: label, probability: model.probability(i, x), fromModel: true)
             }
             let score = reading.keywordScore[label]
             let p = score >= settings.keywordThreshold ? 0.5 + min(score, 4) / 10 : score / settings.keywordThreshold * settings.threshold * 0.9
@@ -255,7 +342,7 @@ public struct Classifier: Sendable {
         }
 
         let phaseCount = taxonomy.phaseIDs.count
-        for (prefix, range) in [("phase", 0..<phaseCount), ("category", phaseCount..<labelIDs.count)] {
+        var rounds = [("phase", 0..<phaseCount), ("category", phaseCount..<labelIDs.count)].map { prefix, range in
             let ranked = range.map(candidate).sorted { $0.probability != $1.probability ? $0.probability > $1.probability : $0.label < $1.label }
             let best = ranked.first?.probability ?? 0
             // a label needs a keyword or a word that speaks for it, not just a high prior
@@ -265,6 +352,12 @@ public struct Classifier: Sendable {
             if given.isEmpty, let top = supported.first, top.probability >= settings.fallback {
                 given = [top]
             }
+            return (prefix: prefix, ranked: ranked, best: best, given: given)
+        }
+        // without any keyword, an offer that is given no category gets no phase either (a choir that is "welcome" to all)
+        let noCategory = !reading.hasKeywords && rounds[1].given.isEmpty
+        if noCategory { rounds[0].given = [] }
+        for (prefix, ranked, best, given) in rounds {
             for candidate in given.sorted(by: { $0.label < $1.label }) {
                 let id = String(labelIDs[candidate.label].dropFirst(prefix.count + 1))
                 if prefix == "phase" { labels.phases.append(id) } else { labels.categories.append(id) }
@@ -272,7 +365,8 @@ public struct Classifier: Sendable {
             }
             guard nearMisses else { continue }
             for candidate in ranked.sorted(by: { $0.label < $1.label }) where !given.contains(where: { $0.label == candidate.label }) {
-                if let miss = nearMiss(candidate, cut: candidate.probability >= settings.threshold, best: best, reading: reading, x: x) {
+                if let miss = nearMiss(candidate, cut: candidate.probability >= settings.threshold, best: best, reading: reading, x: x,
+                                       noCategory: noCategory && prefix == "phase") {
                     labels.nearMisses.append(miss)
                 }
             }
@@ -283,9 +377,10 @@ public struct Classifier: Sendable {
     /// A label needs a keyword or a word that speaks for it, and in an offer without any keyword a confident model.
     private func hasSupport(_ candidate: Candidate, reading: Reading, x: LogisticModel.Vector?) -> Bool {
         if reading.keywordScore[candidate.label] > 0 { return true }
-        guard let trained, let x, let i = trained.labelIndex[candidate.label] else { return false }
+        guard let trained, let x, let (model, i) = trained.model(for: candidate.label, labelIDs: labelIDs) else { return false }
         if !reading.hasKeywords && candidate.probability < settings.withoutKeywords { return false }
-        return trained.model.supports(i, x, above: settings.support)
+        // a word or keyword, not the category probabilities
+        return model.supports(i, x, above: settings.support)
     }
 
     private func keywordTerm(_ hit: KeywordMatcher.Hit) -> String {
@@ -301,17 +396,19 @@ public struct Classifier: Sendable {
             let term = keywordTerm(hit)
             if seen.insert(term).inserted { result.append(Evidence(label: id, source: "keyword", term: term, field: hit.field)) }
         }
-        guard fromModel, let trained, let x, let i = trained.labelIndex[label] else { return result }
-        let top = trained.model.contributions(i, x)
-            .filter { $0.value > 0.05 && $0.index != trained.keywordFeature[label] }
+        guard fromModel, let trained, let x, let (model, i) = trained.model(for: label, labelIDs: labelIDs) else { return result }
+        let own = trained.ownKeywords[label]
+        let top = model.contributions(i, x)
+            .filter { $0.value > 0.05 && $0.index != trained.keywordFeature[label] && !own.contains($0.index) }
             .sorted { $0.value != $1.value ? $0.value > $1.value : $0.index < $1.index }
             .prefix(3)
         for (index, _) in top {
             let name = trained.featureNames[index]
-            // a keyword score comes from the field of its keywords; a word or stem from the title if it stands there
-            let field = name.hasPrefix("k:") ? fieldOfKeywords(name, reading: reading)
+            // a keyword score or category probability from the field of the label's keywords, a word from the title if it stands there
+            let field = name.hasPrefix("k:") || name.hasPrefix("c:") ? fieldOfKeywords(name, reading: reading)
+                : name.hasPrefix("h:") ? fieldOfKeyword(index, trained: trained, reading: reading)
                 : reading.features[trained.featureHashes[index]]?.inTitle == true ? "title" : "description"
-            result.append(Evidence(label: id, source: "model", term: describe(name), field: field))
+            result.append(Evidence(label: id, source: "model", term: trained.descriptions[index], field: field))
         }
         if result.isEmpty {
             result.append(Evidence(label: id, source: "model", term: "overall wording (no single strong feature)", field: "description"))
@@ -325,14 +422,24 @@ public struct Classifier: Sendable {
         return fields.contains("title") ? "title" : "description"
     }
 
+    private func fieldOfKeyword(_ feature: Int, trained: Trained, reading: Reading) -> String {
+        let fields = reading.hits.filter { $0.negatedBy == nil && trained.hitFeature[$0.keyword] == feature }.map(\.field)
+        return fields.contains("title") ? "title" : "description"
+    }
+
     /// A feature as an advisor can read it.
-    private func describe(_ feature: String) -> String {
+    private static func describe(_ feature: String) -> String {
         if feature.hasPrefix("k:") { return "keywords of \(feature.dropFirst(2))" }
+        if feature.hasPrefix("c:") { return "fits \(feature.dropFirst(2).replacingOccurrences(of: ":", with: " "))" }
+        if feature.hasPrefix("h:"), let bar = feature.firstIndex(of: "|") {
+            return "keyword \(feature[feature.index(after: bar)...]) of \(feature[feature.index(feature.startIndex, offsetBy: 2)..<bar])"
+        }
         if feature.hasPrefix("s:") { return "\(feature.dropFirst(2))…" }
         return String(feature.dropFirst(2))
     }
 
-    private func nearMiss(_ candidate: Candidate, cut: Bool, best: Double, reading: Reading, x: LogisticModel.Vector?) -> NearMiss? {
+    private func nearMiss(_ candidate: Candidate, cut: Bool, best: Double, reading: Reading, x: LogisticModel.Vector?,
+                          noCategory: Bool = false) -> NearMiss? {
         let (label, probability, fromModel) = (candidate.label, candidate.probability, candidate.fromModel)
         let score = reading.keywordScore[label]
         let negated = reading.hits.filter { $0.negatedBy != nil && matcher.keywords[$0.keyword].labelIndex == label }
@@ -341,7 +448,9 @@ public struct Classifier: Sendable {
         var reasons: [String] = []
         func f(_ x: Double) -> String { String(format: "%.2f", x) }
         let unsupported = cut && !hasSupport(candidate, reading: reading, x: x)
-        if unsupported && fromModel && !reading.hasKeywords {
+        if noCategory && cut && !unsupported {
+            reasons.append("the offer names no keyword of any label and was given no category, so it stays unclassified")
+        } else if unsupported && fromModel && !reading.hasKeywords {
             reasons.append("the offer names no keyword of any label, and probability \(f(probability)) from its words alone is below \(f(settings.withoutKeywords))")
         } else if unsupported {
             reasons.append("probability \(f(probability)) comes from how common the label is, not from a keyword or word of this offer")

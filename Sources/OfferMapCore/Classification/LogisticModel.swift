@@ -6,7 +6,7 @@ struct LogisticModel: Sendable {
     struct Settings: Sendable {
         var epochs = 300
         var learningRate = 2.0
-        var l2 = 0.001
+        var l2 = 0.0005
         var positiveWeight = 3.0
         /// L2 factor for the features listed in `lightlyRegularised` (the keyword scores)
         var keywordL2Factor = 1.0
@@ -32,25 +32,39 @@ struct LogisticModel: Sendable {
         // the examples in one flat list each, walked through pointers (fast in debug builds too)
         let offsets = examples.reduce(into: [0]) { $0.append($0.last! + $1.indices.count) }
         let indices = examples.flatMap(\.indices), values = examples.flatMap(\.values)
-        // labels are independent: fit them on all cores, each into its own slot
+        // labels are independent: fit them four at a time (one SIMD lane each), the groups on all cores
+        let groups = stride(from: 0, to: labels.count, by: Lanes.scalarCount).map { $0..<min($0 + Lanes.scalarCount, labels.count) }
         var weights = [[Double]](repeating: [], count: labels.count)
         weights.withUnsafeMutableBufferPointer { slots in
             let slots = UncheckedSendable(slots)
-            DispatchQueue.concurrentPerform(iterations: labels.count) { l in
-                slots.value[l] = LogisticModel.fit(targets.map { $0[l] }, offsets: offsets, indices: indices, values: values, l2: l2,
-                                                   featureCount: featureCount, n: n, settings: settings)
+            DispatchQueue.concurrentPerform(iterations: groups.count) { g in
+                let group = groups[g]
+                let fitted = LogisticModel.fit(group.map { l in targets.map { $0[l] } }, offsets: offsets, indices: indices, values: values,
+                                               l2: l2, featureCount: featureCount, n: n, settings: settings)
+                for (lane, l) in group.enumerated() { slots.value[l] = fitted[lane] }
             }
         }
         self.weights = weights
     }
 
-    /// One label's weights and bias, by full-batch gradient descent with AdaGrad steps.
-    private static func fit(_ y: [Bool], offsets: [Int], indices: [Int], values: [Double], l2: [Double],
-                            featureCount: Int, n: Double, settings: Settings) -> [Double] {
-        var w = [Double](repeating: 0, count: featureCount + 1)
+    /// Labels fitted together, one lane each. Plain Doubles rather than SIMD types, which are slow in debug builds (tests).
+    enum Lanes { static let scalarCount = 4 }
+
+    /// Weights and bias of up to four labels, by full-batch gradient descent with AdaGrad steps; weight i of lane l at i * 4 + l.
+    private static func fit(_ y: [[Bool]], offsets: [Int], indices: [Int], values: [Double], l2: [Double],
+                            featureCount: Int, n: Double, settings: Settings) -> [[Double]] {
+        let size = (featureCount + 1) * 4, bias = featureCount * 4
+        var w = [Double](repeating: 0, count: size)
         // squared-gradient accumulator (AdaGrad) for stable steps on rare features
-        var g2 = [Double](repeating: 1e-8, count: featureCount + 1)
-        var gradient = [Double](repeating: 0, count: featureCount + 1)
+        var g2 = [Double](repeating: 1e-8, count: size)
+        var gradient = [Double](repeating: 0, count: size)
+        let examples = offsets.count - 1
+        // per example and lane: the target as 0/1 and its weight (a missed label costs positiveWeight)
+        var target = [Double](repeating: 0, count: examples * 4), scale = [Double](repeating: 1 / n, count: examples * 4)
+        for (lane, labels) in y.enumerated() {
+            for e in 0..<examples where labels[e] { target[e * 4 + lane] = 1; scale[e * 4 + lane] = settings.positiveWeight / n }
+        }
+        let rate = settings.learningRate
         w.withUnsafeMutableBufferPointer { w in
             g2.withUnsafeMutableBufferPointer { g2 in
                 gradient.withUnsafeMutableBufferPointer { gradient in
@@ -58,18 +72,27 @@ struct LogisticModel: Sendable {
                         values.withUnsafeBufferPointer { values in
                             for _ in 0..<settings.epochs {
                                 gradient.update(repeating: 0)
-                                for e in 0..<y.count {
-                                    var z = w[featureCount]
-                                    for k in offsets[e]..<offsets[e + 1] { z += w[indices[k]] * values[k] }
-                                    let p = 1 / (1 + exp(-z))
-                                    let g = (p - (y[e] ? 1 : 0)) * (y[e] ? settings.positiveWeight : 1) / n
-                                    for k in offsets[e]..<offsets[e + 1] { gradient[indices[k]] += g * values[k] }
-                                    gradient[featureCount] += g
+                                for e in 0..<examples {
+                                    var z0 = w[bias], z1 = w[bias + 1], z2 = w[bias + 2], z3 = w[bias + 3]
+                                    for k in offsets[e]..<offsets[e + 1] {
+                                        let i = indices[k] * 4, v = values[k]
+                                        z0 += w[i] * v; z1 += w[i + 1] * v; z2 += w[i + 2] * v; z3 += w[i + 3] * v
+                                    }
+                                    let t = e * 4
+                                    let g0 = (1 / (1 + exp(-z0)) - target[t]) * scale[t]
+                                    let g1 = (1 / (1 + exp(-z1)) - target[t + 1]) * scale[t + 1]
+                                    let g2_ = (1 / (1 + exp(-z2)) - target[t + 2]) * scale[t + 2]
+                                    let g3 = (1 / (1 + exp(-z3)) - target[t + 3]) * scale[t + 3]
+                                    for k in offsets[e]..<offsets[e + 1] {
+                                        let i = indices[k] * 4, v = values[k]
+                                        gradient[i] += g0 * v; gradient[i + 1] += g1 * v; gradient[i + 2] += g2_ * v; gradient[i + 3] += g3 * v
+                                    }
+                                    gradient[bias] += g0; gradient[bias + 1] += g1; gradient[bias + 2] += g2_; gradient[bias + 3] += g3
                                 }
-                                for i in 0..<featureCount { gradient[i] += l2[i] * w[i] }
-                                for i in 0...featureCount where gradient[i] != 0 {
+                                for i in 0..<featureCount * 4 { gradient[i] += l2[i >> 2] * w[i] }
+                                for i in 0..<size where gradient[i] != 0 {
                                     g2[i] += gradient[i] * gradient[i]
-                                    w[i] -= settings.learningRate * gradient[i] / g2[i].squareRoot()
+                                    w[i] -= rate * gradient[i] / g2[i].squareRoot()
                                 }
                             }
                         }
@@ -77,7 +100,7 @@ struct LogisticModel: Sendable {
                 }
             }
         }
-        return w
+        return (0..<y.count).map { lane in (0...featureCount).map { w[$0 * 4 + lane] } }
     }
 
     func logit(_ label: Int, _ x: Vector) -> Double {
@@ -86,9 +109,11 @@ struct LogisticModel: Sendable {
         return z
     }
 
-    /// Whether some feature adds more than `threshold` to the logit.
-    func supports(_ label: Int, _ x: Vector, above threshold: Double) -> Bool {
-        for (k, index) in x.indices.enumerated() where weights[label][index] * x.values[k] > threshold { return true }
+    func probability(_ label: Int, _ x: Vector) -> Double { 1 / (1 + exp(-logit(label, x))) }
+
+    /// Whether some feature (below `limit`) adds more than `threshold` to the logit.
+    func supports(_ label: Int, _ x: Vector, above threshold: Double, before limit: Int = .max) -> Bool {
+        for (k, index) in x.indices.enumerated() where index < limit && weights[label][index] * x.values[k] > threshold { return true }
         return false
     }
 

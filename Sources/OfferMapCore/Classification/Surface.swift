@@ -37,7 +37,13 @@ public enum Surface {
             let words = TextNormalizer.words(String(term.drop { $0 == "*" }))
             return words.isEmpty ? nil : (words, inside)
         case "model":
-            if term.hasPrefix("keywords of ") || term.hasPrefix("overall wording") { return nil }
+            // another label's keyword: "keyword *infoabend of category:information"
+            if term.hasPrefix("keyword "), let of = term.range(of: " of ", options: .backwards) {
+                let keyword = term[term.index(term.startIndex, offsetBy: 8)..<of.lowerBound]
+                let words = TextNormalizer.words(String(keyword.drop { $0 == "*" }))
+                return words.isEmpty ? nil : (words, keyword.hasPrefix("*"))
+            }
+            if term.hasPrefix("keywords of ") || term.hasPrefix("fits category ") || term.hasPrefix("overall wording") { return nil }
             // a stem ("grundu…") is the start of a word; a word must be the whole word, but the
             // prefix test is close enough for pointing at it
             return ([String(term.hasSuffix("…") ? term.dropLast() : term[...])], false)

@@ -85,6 +85,9 @@ struct Eval: ParsableCommand {
     @Option(help: "Cross-validate with this many folds: a model trained on the other folds and the shipped extra offers classifies each fold.")
     var folds: Int?
 
+    @Option(help: "With --folds: repeat the cross-validation over this many assignments of offers to folds and count them all.")
+    var repeats = 1
+
     @Flag(help: "Use a model trained on the shipped extra offers only (none of the dev offers).")
     var extraOnly = false
 
@@ -123,11 +126,12 @@ struct Eval: ParsableCommand {
         }
         let result: EvaluationReport
         if let folds {
-            result = CrossValidation.run(taxonomy: taxonomy, items: items, extra: TrainingData.extra, k: folds)
+            result = CrossValidation.run(taxonomy: taxonomy, items: items, extra: TrainingData.extra, k: folds, repeats: repeats)
         } else {
             let classifier = extraOnly ? Classifier(taxonomy: taxonomy, training: TrainingData.extra) : Classifier(taxonomy: taxonomy)
             result = Evaluation.run(classifier, on: items)
         }
+        if !json, folds != nil, repeats > 1 { print("\(items.count) offers × \(repeats) assignments to folds:") }
         print(json ? result.json.serialized() : result.text)
     }
 }

@@ -131,6 +131,17 @@ func devOffers() throws -> [LabeledText] {
         #expect(report.micro("category") >= 0.86)
     }
 
+    /// Other fold assignments keep each kind of offer spread evenly over the folds.
+    @Test func shuffledFoldsAreBalancedAndDiffer() throws {
+        let items = try devOffers()
+        let fixed = CrossValidation.folds(items), shuffled = CrossValidation.folds(items, shuffle: 1)
+        #expect(fixed != shuffled)
+        for kind in ["web", "notes"] {
+            let sizes = (0..<5).map { f in items.indices.filter { items[$0].id.hasPrefix(kind) && shuffled[$0] == f }.count }
+            #expect(sizes.max()! - sizes.min()! <= 1, "\(kind): \(sizes)")
+        }
+    }
+
     /// Fully unseen: a model trained on the extra offers alone, evaluated on every dev offer.
     @Test func devSetFloorExtraOnly() throws {
         let report = Evaluation.run(Classifier(taxonomy: Self.taxonomy, training: TrainingData.extra), on: try devOffers())

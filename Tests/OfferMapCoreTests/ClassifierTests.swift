@@ -128,7 +128,7 @@ func devOffers() throws -> [LabeledText] {
         let unseen = CrossValidation.run(taxonomy: Self.taxonomy, items: items, extra: TrainingData.extra, only: [0, 1])
         print("CROSS-VALIDATED, folds 0-1 only: phase micro-F1 \(unseen.micro("phase")), category micro-F1 \(unseen.micro("category"))")
         #expect(report.micro("phase") >= 0.83)
-        #expect(report.micro("category") >= 0.86)
+        #expect(report.micro("category") >= 0.90)
     }
 
     /// Other fold assignments keep each kind of offer spread evenly over the folds.
@@ -146,8 +146,8 @@ func devOffers() throws -> [LabeledText] {
     @Test func devSetFloorExtraOnly() throws {
         let report = Evaluation.run(Classifier(taxonomy: Self.taxonomy, training: TrainingData.extra), on: try devOffers())
         print("TRAINED ON EXTRA OFFERS ONLY\n" + report.text)
-        #expect(report.micro("phase") >= 0.80)
-        #expect(report.micro("category") >= 0.85)
+        #expect(report.micro("phase") >= 0.82)
+        #expect(report.micro("category") >= 0.90)
     }
 
     @Test func foreignersAuthorityIsNoExport() {

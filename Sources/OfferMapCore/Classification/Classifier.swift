@@ -45,6 +45,8 @@ public struct Classifier: Sendable {
         /// the category model's probabilities become features of the final model; for the training
         /// offers they come from models that did not see them, fitted on this many parts
         var stackFolds = 3
+        /// training steps of those models: their probabilities need not be as exact (300: the same figures, twice the time)
+        var stackEpochs = 150
         var stems = true
         var stemLength = 6
         var model = LogisticModel.Settings()
@@ -285,6 +287,7 @@ public struct Classifier: Sendable {
         // the category model (whose weights for the stacked features stay 0) and, for each part of the training
         // offers, one trained without that part: its probabilities for the part are what the phases learn from
         let parts = settings.stackFolds, count = entries.count + categories.count, base = vectors, model = settings.model
+        let foldModel = { var m = model; m.epochs = settings.stackEpochs; return m }()
         let labels = categories.map { learnable[$0] }, categoryTargets = targets.map { row in categories.map { row[$0] } }
         var models = [LogisticModel?](repeating: nil, count: parts + 1)
         models.withUnsafeMutableBufferPointer { slots in
@@ -292,7 +295,8 @@ public struct Classifier: Sendable {
             DispatchQueue.concurrentPerform(iterations: parts + 1) { part in
                 let chosen = base.indices.filter { part == parts || $0 % parts != part }
                 slots.value[part] = LogisticModel(labels: labels, featureCount: count, examples: chosen.map { base[$0] },
-                                                  targets: chosen.map { categoryTargets[$0] }, settings: model, lightlyRegularised: lightly)
+                                                  targets: chosen.map { categoryTargets[$0] }, settings: part == parts ? model : foldModel,
+                                                  lightlyRegularised: lightly)
             }
         }
         vectors = vectors.indices.map { i in

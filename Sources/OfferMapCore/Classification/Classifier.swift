@@ -40,7 +40,7 @@ public struct Classifier: Sendable {
         /// length of the word part of the feature vector (the keyword scores stay as they are)
         var textScale = 2.0
         /// value of each keyword as a feature of its own (times titleFactor in the title), so the model learns
-        /// which keywords of one label speak for another ("Infoabend" for orientierung)
+        /// which keywords of one label speak for another (a funding keyword for a phase)
         var keywordHitScale = 0.25
         /// the category model's probabilities become features of the final model; for the training
         /// offers they come from models that did not see them, fitted on this many parts
@@ -383,7 +383,6 @@ public struct Classifier: Sendable {
         if reading.keywordScore[candidate.label] > 0 { return true }
         guard let trained, let x, let (model, i) = trained.model(for: candidate.label, labelIDs: labelIDs) else { return false }
         if !reading.hasKeywords && candidate.probability < settings.withoutKeywords { return false }
-        // a word or keyword, not the category probabilities
         return model.supports(i, x, above: settings.support)
     }
 

@@ -32,8 +32,8 @@ struct LogisticModel: Sendable {
         // the examples in one flat list each, walked through pointers (fast in debug builds too)
         let offsets = examples.reduce(into: [0]) { $0.append($0.last! + $1.indices.count) }
         let indices = examples.flatMap(\.indices), values = examples.flatMap(\.values)
-        // labels are independent: fit them four at a time (one SIMD lane each), the groups on all cores
-        let groups = stride(from: 0, to: labels.count, by: Lanes.scalarCount).map { $0..<min($0 + Lanes.scalarCount, labels.count) }
+        // labels are independent: fit them four at a time (one lane each), the groups on all cores
+        let groups = stride(from: 0, to: labels.count, by: 4).map { $0..<min($0 + 4, labels.count) }
         var weights = [[Double]](repeating: [], count: labels.count)
         weights.withUnsafeMutableBufferPointer { slots in
             let slots = UncheckedSendable(slots)
@@ -47,10 +47,8 @@ struct LogisticModel: Sendable {
         self.weights = weights
     }
 
-    /// Labels fitted together, one lane each. Plain Doubles rather than SIMD types, which are slow in debug builds (tests).
-    enum Lanes { static let scalarCount = 4 }
-
-    /// Weights and bias of up to four labels, by full-batch gradient descent with AdaGrad steps; weight i of lane l at i * 4 + l.
+    /// Weights and bias of up to four labels (lanes), by full-batch gradient descent with AdaGrad steps; weight i of
+    /// lane l at i * 4 + l. Four plain Doubles rather than a SIMD type, which is slow in the debug builds the tests use.
     private static func fit(_ y: [[Bool]], offsets: [Int], indices: [Int], values: [Double], l2: [Double],
                             featureCount: Int, n: Double, settings: Settings) -> [[Double]] {
         let size = (featureCount + 1) * 4, bias = featureCount * 4
@@ -111,9 +109,9 @@ struct LogisticModel: Sendable {
 
     func probability(_ label: Int, _ x: Vector) -> Double { 1 / (1 + exp(-logit(label, x))) }
 
-    /// Whether some feature (below `limit`) adds more than `threshold` to the logit.
-    func supports(_ label: Int, _ x: Vector, above threshold: Double, before limit: Int = .max) -> Bool {
-        for (k, index) in x.indices.enumerated() where index < limit && weights[label][index] * x.values[k] > threshold { return true }
+    /// Whether some feature adds more than `threshold` to the logit.
+    func supports(_ label: Int, _ x: Vector, above threshold: Double) -> Bool {
+        for (k, index) in x.indices.enumerated() where weights[label][index] * x.values[k] > threshold { return true }
         return false
     }
 

@@ -408,8 +408,8 @@ public struct Classifier: Sendable {
         for (index, _) in top {
             let name = trained.featureNames[index]
             // a keyword score or category probability from the field of the label's keywords, a word from the title if it stands there
-            let field = name.hasPrefix("k:") || name.hasPrefix("c:") ? fieldOfKeywords(name, reading: reading)
-                : name.hasPrefix("h:") ? fieldOfKeyword(index, trained: trained, reading: reading)
+            let field = name.hasPrefix("k:") || name.hasPrefix("c:") ? self.field(of: reading) { matcher.keywords[$0].label == name.dropFirst(2) }
+                : name.hasPrefix("h:") ? self.field(of: reading) { trained.hitFeature[$0] == index }
                 : reading.features[trained.featureHashes[index]]?.inTitle == true ? "title" : "description"
             result.append(Evidence(label: id, source: "model", term: trained.descriptions[index], field: field))
         }
@@ -419,15 +419,9 @@ public struct Classifier: Sendable {
         return result
     }
 
-    private func fieldOfKeywords(_ feature: String, reading: Reading) -> String {
-        let label = String(feature.dropFirst(2))
-        let fields = reading.hits.filter { $0.negatedBy == nil && matcher.keywords[$0.keyword].label == label }.map(\.field)
-        return fields.contains("title") ? "title" : "description"
-    }
-
-    private func fieldOfKeyword(_ feature: Int, trained: Trained, reading: Reading) -> String {
-        let fields = reading.hits.filter { $0.negatedBy == nil && trained.hitFeature[$0.keyword] == feature }.map(\.field)
-        return fields.contains("title") ? "title" : "description"
+    /// "title" if one of the chosen keywords (not negated) stands there, else "description".
+    private func field(of reading: Reading, keywords chosen: (Int) -> Bool) -> String {
+        reading.hits.contains { $0.negatedBy == nil && $0.field == "title" && chosen($0.keyword) } ? "title" : "description"
     }
 
     /// A feature as an advisor can read it.

@@ -1,6 +1,14 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+// The modules, each depending only on those above it:
+//   OfferMapModel       plain values: ids, institutions, labels, evidence, findings, diagnostics
+//   OfferMapInput       files, front matter, YAML, spreadsheets (the only file-system calls)
+//   OfferMapClassifier  labels from an offer's text, with evidence
+//   OfferMapAnalysis    matrix, network, findings, next steps, comparison
+//   OfferMapRender      texts, templates, views, JSON/CSV/HSDS, escaping (the only user of libcmark)
+//   OfferMapCore        the pipeline: commands as steps over one run
+//   OfferMapCLI         the command line
 let package = Package(
     name: "offermap",
     platforms: [.macOS(.v13)],
@@ -20,25 +28,33 @@ let package = Package(
             providers: [.apt(["libcmark-dev"])]
         ),
         .target(name: "CommonMark", dependencies: ["Ccmark"]),
+        .target(name: "OfferMapModel"),
+        .target(name: "OfferMapInput", dependencies: ["OfferMapModel", .product(name: "Yams", package: "Yams")]),
+        .target(name: "OfferMapClassifier", dependencies: ["OfferMapModel"]),
+        .target(name: "OfferMapAnalysis", dependencies: ["OfferMapModel", "OfferMapClassifier"]),
         .target(
-            name: "OfferMapCore",
+            name: "OfferMapRender",
             dependencies: [
-                "CommonMark",
-                .product(name: "Yams", package: "Yams"),
+                "OfferMapModel", "OfferMapInput", "OfferMapAnalysis", "CommonMark",
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
         .target(
+            name: "OfferMapCore",
+            dependencies: ["OfferMapModel", "OfferMapInput", "OfferMapClassifier", "OfferMapAnalysis", "OfferMapRender"]
+        ),
+        .target(
             name: "OfferMapCLI",
             dependencies: [
-                "OfferMapCore",
+                "OfferMapModel", "OfferMapInput", "OfferMapClassifier", "OfferMapAnalysis", "OfferMapRender", "OfferMapCore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(name: "offermap", dependencies: ["OfferMapCLI"]),
         .testTarget(
             name: "OfferMapCoreTests",
-            dependencies: ["OfferMapCore", "CommonMark"],
+            dependencies: ["OfferMapModel", "OfferMapInput", "OfferMapClassifier", "OfferMapAnalysis", "OfferMapRender", "OfferMapCore",
+                           "CommonMark"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "OfferMapCLITests", dependencies: ["offermap"]),

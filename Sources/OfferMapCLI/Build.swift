@@ -1,3 +1,8 @@
+import OfferMapModel
+import OfferMapInput
+import OfferMapClassifier
+import OfferMapAnalysis
+import OfferMapRender
 import ArgumentParser
 import Foundation
 import OfferMapCore

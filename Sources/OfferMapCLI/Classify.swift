@@ -1,3 +1,8 @@
+import OfferMapModel
+import OfferMapInput
+import OfferMapClassifier
+import OfferMapAnalysis
+import OfferMapRender
 import ArgumentParser
 import Foundation
 import OfferMapCore
@@ -30,9 +35,10 @@ func readJSONLines(_ path: String) throws -> [(line: Int, object: [String: Any])
 
 func strings(_ value: Any?) -> [String] { (value as? [Any])?.compactMap { $0 as? String } ?? [] }
 
+/// `--taxonomy FILE`, else the default taxonomy of the inputs folder, else the shipped one (as `validate` reads it).
 func loadTaxonomy(_ file: String?, inputs: String) throws -> Taxonomy {
     var diagnostics = Diagnostics()
-    let taxonomy = InputLoader.taxonomy(file: file ?? (inputs as NSString).appendingPathComponent("taxonomy.yaml"), diagnostics: &diagnostics)
+    let taxonomy = InputLoader.taxonomy(file: file, inputs: inputs, diagnostics: &diagnostics)
     if report(diagnostics, strict: false) { throw ExitCode(1) }
     return taxonomy
 }
@@ -44,8 +50,8 @@ struct Classify: ParsableCommand {
     @Option(help: "Taxonomy file (default: <inputs>/taxonomy.yaml).")
     var taxonomy: String?
 
-    @Option(help: "Inputs folder whose taxonomy.yaml is the default.")
-    var inputs = "inputs"
+    @OptionGroup var folder: InputsFolder
+    var inputs: String { folder.inputs }
 
     @Argument(help: "JSON Lines file, or - for standard input.")
     var file = "-"
@@ -55,13 +61,13 @@ struct Classify: ParsableCommand {
         var out = ""
         for (_, object) in try readJSONLines(file) {
             let labels = classifier.classify(title: object["title"] as? String ?? "", description: object["description"] as? String ?? "")
+            let offer = Offer(id: object["id"] as? String ?? "", title: object["title"] as? String ?? "",
+                              description: object["description"] as? String ?? "", location: SourceLocation(path: file))
             let line = JSON.object([
                 "id": .optional(object["id"] as? String),
-                "phases": .strings(labels.phases),
-                "categories": .strings(labels.categories),
-                "evidence": .array(labels.evidence.map {
-                    .object(["label": .string($0.label), "source": .string($0.source), "term": .string($0.term), "field": .string($0.field)])
-                }),
+                "phases": .ids(labels.phases),
+                "categories": .ids(labels.categories),
+                "evidence": .array(labels.evidence.map { EvidenceJSON.make($0, in: offer) }),
             ])
             out += line.compact() + "\n"
         }
@@ -76,8 +82,8 @@ struct Eval: ParsableCommand {
     @Option(help: "Taxonomy file (default: <inputs>/taxonomy.yaml).")
     var taxonomy: String?
 
-    @Option(help: "Inputs folder whose taxonomy.yaml is the default.")
-    var inputs = "inputs"
+    @OptionGroup var folder: InputsFolder
+    var inputs: String { folder.inputs }
 
     @Flag(help: "Print JSON instead of a table.")
     var json = false
@@ -102,7 +108,7 @@ struct Eval: ParsableCommand {
         let items = try readJSONLines(file).map { _, object in
             LabeledText(id: object["id"] as? String ?? "", title: object["title"] as? String ?? "",
                         description: object["description"] as? String ?? "",
-                        phases: strings(object["phases"]), categories: strings(object["categories"]))
+                        phases: strings(object["phases"]).map(PhaseID.init), categories: strings(object["categories"]).map(CategoryID.init))
         }
         if speed {
             let start = Date()

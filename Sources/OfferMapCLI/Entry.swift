@@ -1,3 +1,8 @@
+import OfferMapModel
+import OfferMapInput
+import OfferMapClassifier
+import OfferMapAnalysis
+import OfferMapRender
 import ArgumentParser
 import Foundation
 import OfferMapCore
@@ -54,9 +59,15 @@ struct OfferMap: AsyncParsableCommand {
     )
 }
 
-struct InputOptions: ParsableArguments {
+/// `--inputs DIR`, which every command takes.
+struct InputsFolder: ParsableArguments {
     @Option(help: "Folder with taxonomy.yaml and one folder per county.")
-    var inputs = "inputs"
+    var inputs = BuildOptions.defaultInputs
+}
+
+struct InputOptions: ParsableArguments {
+    @OptionGroup var folder: InputsFolder
+    var inputs: String { folder.inputs }
 
     @Option(name: .customLong("county"), help: "Only this county (repeatable).")
     var counties: [String] = []

@@ -1,3 +1,8 @@
+import OfferMapModel
+import OfferMapInput
+import OfferMapClassifier
+import OfferMapAnalysis
+import OfferMapRender
 import ArgumentParser
 import Foundation
 import OfferMapCore
@@ -14,8 +19,8 @@ struct Export: ParsableCommand {
     @Flag(help: "Write CSV (the only export format).")
     var csv = false
 
-    @Option(help: "Folder with taxonomy.yaml and one folder per county.")
-    var inputs = "inputs"
+    @OptionGroup var folder: InputsFolder
+    var inputs: String { folder.inputs }
 
     @Option(help: "The county to export (needed when the inputs hold several).")
     var county: String?
@@ -38,7 +43,7 @@ struct Export: ParsableCommand {
             throw ExitCode(1)
         }
         let text = SheetExport.csv(counties[0], language: lang)
-        let target = out ?? "output/\(id)/offers.csv"
+        let target = out ?? "\(BuildOptions.defaultOut)/\(id)/offers.csv"
         if target == "-" {
             FileHandle.standardOutput.write(Data(text.utf8))
             return

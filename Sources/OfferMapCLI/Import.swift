@@ -1,3 +1,8 @@
+import OfferMapModel
+import OfferMapInput
+import OfferMapClassifier
+import OfferMapAnalysis
+import OfferMapRender
 import ArgumentParser
 import Foundation
 import OfferMapCore
@@ -18,8 +23,8 @@ struct Import: ParsableCommand {
     @Option(help: "County id; the files go to <inputs>/<county>/institutions/.")
     var county: String
 
-    @Option(help: "Folder with taxonomy.yaml and one folder per county.")
-    var inputs = "inputs"
+    @OptionGroup var folder: InputsFolder
+    var inputs: String { folder.inputs }
 
     @Flag(help: "Replace institution files that already exist.")
     var force = false

@@ -1,3 +1,8 @@
+import OfferMapModel
+import OfferMapInput
+import OfferMapClassifier
+import OfferMapAnalysis
+import OfferMapRender
 import ArgumentParser
 import Foundation
 import OfferMapCore
@@ -5,7 +10,7 @@ import OfferMapCore
 /// What every writing command takes besides the inputs.
 struct OutputOptions: ParsableArguments {
     @Option(help: "Output root: a county's files go to <out>/<county-id>/, the comparison to <out>/compare/, the website to <out>/site/.")
-    var out = "output"
+    var out = BuildOptions.defaultOut
 
     @Option(help: "Language: de or en (default: the county's, else de).")
     var lang: Language?

@@ -1,3 +1,8 @@
+import OfferMapModel
+import OfferMapInput
+import OfferMapClassifier
+import OfferMapAnalysis
+import OfferMapRender
 import Foundation
 
 public enum OutputFormat: String, Sendable, CaseIterable {
@@ -14,10 +19,14 @@ public enum OutputFormat: String, Sendable, CaseIterable {
 }
 
 public struct BuildOptions: Sendable {
-    public var inputs = "inputs"
-    public var out = "output"
+    public static let defaultInputs = "inputs"
+    public static let defaultOut = "output"
+
+    public var inputs = BuildOptions.defaultInputs
+    public var out = BuildOptions.defaultOut
     public var counties: [String] = []
     public var formats: [OutputFormat] = OutputFormat.allCases
+    /// `--lang`; nil leaves each county its own (`Language.of`)
     public var language: Language?
     public var audience: Audience = .internal
     public var strict = false
@@ -29,6 +38,9 @@ public struct BuildOptions: Sendable {
     public init(date: Day) {
         self.date = date
     }
+
+    /// The language of pages that span several counties (the comparison, the site's start page).
+    public var sharedLanguage: Language { language ?? .de }
 }
 
 public struct BuildResult: Sendable {
@@ -40,77 +52,61 @@ public struct BuildResult: Sendable {
 }
 
 /// The stages of every command, in order:
-/// load (discover, parse, validate) → classify (labels, matrix, findings) → render → write.
+/// `[1/4] load` (discover, parse, validate) → `[2/4] classify` (labels, matrix, findings) → `[3/4]` the
+/// command's own step (render, compare, …) → `[4/4] write` (swap the finished folder into place).
 /// Loading, classification and rendering run in parallel; results keep the input order,
 /// so the output is byte-identical to a run with `threads: 1`.
 public enum Pipeline {
-    public static func load(_ options: BuildOptions, diagnostics: inout Diagnostics) async throws -> [County] {
-        try await InputLoader.load(inputs: options.inputs, selection: options.counties, threads: options.threads, diagnostics: &diagnostics)
+    /// What a command's own step gets: the run's options, the analysed counties and the templates.
+    public struct Run: Sendable {
+        public let options: BuildOptions
+        public let landscapes: [Landscape]
+        public let templates: Templates
     }
 
-    public static func analyse(_ counties: [County], options: BuildOptions, diagnostics: inout Diagnostics) async -> [Landscape] {
-        let landscapes = await Parallel.map(counties, threads: options.threads) { county in
-            Analysis.landscape(of: county, date: options.date, texts: Texts.shipped(options.language ?? county.language ?? .de))
-        }
-        for landscape in landscapes { diagnostics.append(contentsOf: Analysis.warnings(landscape)) }
-        return landscapes
-    }
-
-    public static func render(_ landscapes: [Landscape], options: BuildOptions, templates: Templates) async -> OutputWriter {
-        let rendered = await Parallel.map(landscapes, threads: options.threads) { render($0, options: options, templates: templates) }
-        var writer = OutputWriter(root: options.out)
-        for (path, content) in rendered.joined() { writer.add(path, content) }
-        return writer
-    }
-
-    /// One county's report files; the template values are built once for Markdown and HTML.
-    static func render(_ landscape: Landscape, options: BuildOptions, templates: Templates) -> [(String, String)] {
-        var context: [String: Any]?
-        func reportContext() -> [String: Any] {
-            if let context { return context }
-            let made = ReportView(landscape: landscape, audience: options.audience, texts: Texts.shipped(landscape.language)).context()
-            context = made
-            return made
-        }
-        return options.formats.map { format in
-            let content: String
-            switch format {
-            case .md: content = templates.render("report.md", reportContext())
-            case .html: content = templates.render("report.html", reportContext())
-            case .json: content = LandscapeJSON.make(landscape, audience: options.audience).serialized()
-            case .csv: content = MatrixCSV.make(landscape)
-            }
-            return ("\(landscape.county.id)/\(format.fileName)", content)
-        }
-    }
-
-    /// Load and classify, the first two stages of every command; nil landscapes when problems stop the run.
-    static func prepare(_ options: BuildOptions, progress: (String) -> Void) async throws
-        -> (landscapes: [Landscape]?, templates: Templates, diagnostics: Diagnostics) {
+    /// Runs the shared stages around a command's own `step`, which fills the output writer.
+    static func run(_ options: BuildOptions, step name: String, streaming: Bool = false, progress: (String) -> Void,
+                    _ step: (Run, inout OutputWriter) async throws -> Void) async throws -> BuildResult {
         var diagnostics = Diagnostics()
         progress("[1/4] load")
         let counties = try await load(options, diagnostics: &diagnostics)
         let templates = Templates(overrides: options.templates, diagnostics: &diagnostics)
-        if diagnostics.hasErrors { return (nil, templates, diagnostics) }
+        if diagnostics.hasErrors { return BuildResult(diagnostics: diagnostics, blocked: true) }
         progress("[2/4] classify")
         let landscapes = await analyse(counties, options: options, diagnostics: &diagnostics)
-        if diagnostics.hasErrors || (options.strict && diagnostics.hasWarnings) { return (nil, templates, diagnostics) }
-        return (landscapes, templates, diagnostics)
-    }
-
-    /// `offermap build`: one report set per county. Counties are rendered a few at a time and
-    /// staged right away, so memory does not grow with every rendered file.
-    public static func build(_ options: BuildOptions, progress: (String) -> Void = { _ in }) async throws -> BuildResult {
-        let (landscapes, templates, diagnostics) = try await prepare(options, progress: progress)
-        guard let landscapes else { return BuildResult(diagnostics: diagnostics, blocked: true) }
-        progress("[3/4] render")
-        var writer = OutputWriter(root: options.out, streaming: true)
-        for chunk in chunks(landscapes, options) {
-            let rendered = await Parallel.map(Array(chunk), threads: options.threads) { render($0, options: options, templates: templates) }
-            for (path, content) in rendered.joined() { try writer.stream(path, content) }
-        }
+        if diagnostics.hasErrors || (options.strict && diagnostics.hasWarnings) { return BuildResult(diagnostics: diagnostics, blocked: true) }
+        progress("[3/4] \(name)")
+        var writer = OutputWriter(root: options.out, streaming: streaming)
+        try await step(Run(options: options, landscapes: landscapes, templates: templates), &writer)
         progress("[4/4] write")
         return BuildResult(diagnostics: diagnostics, written: try writer.commit(), landscapes: landscapes)
+    }
+
+    public static func load(_ options: BuildOptions, diagnostics: inout Diagnostics) async throws -> [County] {
+        try await InputLoader.load(inputs: options.inputs, selection: options.counties, threads: options.threads, diagnostics: &diagnostics)
+    }
+
+    /// Classifies every county, in its own language; counties with the same classifier taxonomy share one classifier.
+    public static func analyse(_ counties: [County], options: BuildOptions, diagnostics: inout Diagnostics) async -> [Landscape] {
+        let classifiers = Classifiers(counties.map(\.taxonomy))
+        let landscapes = await Parallel.map(counties, threads: options.threads) { county in
+            Analysis.landscape(of: county, date: options.date, language: Language.of(county, option: options.language),
+                               classifier: classifiers.for(county.taxonomy))
+        }
+        for landscape in landscapes { diagnostics.append(contentsOf: warnings(landscape)) }
+        return landscapes
+    }
+
+    /// Warnings for offers that fit nothing, at the offer's line.
+    static func warnings(_ landscape: Landscape) -> Diagnostics {
+        var diagnostics = Diagnostics()
+        for offer in landscape.unclassified {
+            let missing = [offer.phases.isEmpty ? "phase" : nil, offer.categories.isEmpty ? "category" : nil].compactMap { $0 }
+            diagnostics.warning(offer.offer.location,
+                                "offer '\(offer.offer.title)' could not be given a \(missing.joined(separator: " or ")); it is listed for review",
+                                suggestion: "add \(missing.map { $0 == "phase" ? "phases: [...]" : "categories: [...]" }.joined(separator: " and ")) to the offer")
+        }
+        return diagnostics
     }
 
     /// Groups of counties small enough to hold their rendered files, large enough to keep every core busy.
@@ -120,18 +116,21 @@ public enum Pipeline {
     }
 }
 
-extension Texts {
-    private static let cache: [Language: Texts] = {
-        var result: [Language: Texts] = [:]
-        for language in Language.allCases {
-            result[language] = try? Texts(language: language, yaml: Shipped.translations[language.rawValue] ?? "")
-        }
-        return result
-    }()
+/// The classifiers of one run, one per distinct taxonomy, trained before the counties are analysed.
+public struct Classifiers: Sendable {
+    private let byKey: [String: Classifier]
 
-    /// The translations compiled into the binary.
-    public static func shipped(_ language: Language) -> Texts {
-        cache[language]!
+    public init(_ taxonomies: [Taxonomy]) {
+        var byKey: [String: Classifier] = [:]
+        for taxonomy in taxonomies {
+            let key = Classifier.key(taxonomy)
+            if byKey[key] == nil { byKey[key] = Classifier(taxonomy: taxonomy) }
+        }
+        self.byKey = byKey
+    }
+
+    public func `for`(_ taxonomy: Taxonomy) -> Classifier {
+        byKey[Classifier.key(taxonomy)] ?? Classifier(taxonomy: taxonomy)
     }
 }
 
@@ -142,4 +141,3 @@ extension Day {
         return Day(year: parts.year!, month: parts.month!, day: parts.day!)
     }
 }
-

@@ -1,66 +1,102 @@
-/// The other commands: the same first stages as `build`, then their own output.
+import OfferMapModel
+import OfferMapInput
+import OfferMapAnalysis
+import OfferMapRender
+
+/// The commands: the shared stages of `Pipeline.run` around each command's own step.
 extension Pipeline {
-    /// At most this many counties get a heatmap and a difference list when none are chosen.
-    public static let heatmapLimit = 8
+    /// `offermap build`: one report set per county. Counties are rendered a few at a time and
+    /// staged right away, so memory does not grow with every rendered file.
+    public static func build(_ options: BuildOptions, progress: (String) -> Void = { _ in }) async throws -> BuildResult {
+        try await run(options, step: "render", streaming: true, progress: progress) { run, writer in
+            for chunk in chunks(run.landscapes, options) {
+                let rendered = await Parallel.map(Array(chunk), threads: options.threads) {
+                    report($0, options: options, templates: run.templates)
+                }
+                for (path, content) in rendered.joined() { try writer.stream(path, content) }
+            }
+        }
+    }
+
+    /// One county's report files; the template values are built once for Markdown and HTML.
+    static func report(_ landscape: Landscape, options: BuildOptions, templates: Templates) -> [(String, String)] {
+        let texts = Texts.shipped(landscape.language)
+        var context: [String: Any]?
+        func reportContext() -> [String: Any] {
+            if let context { return context }
+            let made = ReportView(landscape: landscape, audience: options.audience, texts: texts).context()
+            context = made
+            return made
+        }
+        return options.formats.map { format in
+            let content: String
+            switch format {
+            case .md: content = templates.render("report.md", reportContext())
+            case .html: content = templates.render("report.html", reportContext())
+            case .json: content = LandscapeJSON.make(landscape, audience: options.audience,
+                                                     wording: Wording(landscape: landscape, texts: texts)).serialized()
+            case .csv: content = MatrixCSV.make(landscape)
+            }
+            return ("\(landscape.county.id)/\(format.fileName)", content)
+        }
+    }
 
     /// `offermap compare`: `<out>/compare/compare.{md,html,json}`.
     public static func compare(_ options: BuildOptions, progress: (String) -> Void = { _ in }) async throws -> BuildResult {
-        let (landscapes, templates, diagnostics) = try await prepare(options, progress: progress)
-        guard let landscapes else { return BuildResult(diagnostics: diagnostics, blocked: true) }
-        progress("[3/4] compare")
-        let comparison = Comparison(landscapes)
-        let shown = options.counties.isEmpty ? comparison.mostDifferent(limit: heatmapLimit) : options.counties
-        let context = CompareView(comparison: comparison, texts: Texts.shipped(options.language ?? .de), date: options.date,
-                                  shown: landscapes.map(\.county.id).filter(shown.contains)).context()
-        var writer = OutputWriter(root: options.out)
-        writer.add("compare/compare.md", templates.render("compare.md", context))
-        writer.add("compare/compare.html", templates.render("compare.html", context))
-        writer.add("compare/compare.json", CompareJSON.make(comparison, date: options.date).serialized())
-        progress("[4/4] write")
-        return BuildResult(diagnostics: diagnostics, written: try writer.commit(), landscapes: landscapes)
+        try await run(options, step: "compare", progress: progress) { run, writer in
+            let comparison = Comparison(run.landscapes)
+            let shown = options.counties.isEmpty ? comparison.mostDifferent(limit: Comparison.heatmapLimit) : options.counties
+            let context = CompareView(comparison: comparison, texts: Texts.shipped(options.sharedLanguage), date: options.date,
+                                      shown: run.landscapes.map(\.county.id).filter(shown.contains)).context()
+            writer.add("compare/compare.md", run.templates.render("compare.md", context))
+            writer.add("compare/compare.html", run.templates.render("compare.html", context))
+            writer.add("compare/compare.json", CompareJSON.make(comparison, date: options.date).serialized())
+        }
     }
 
     /// `offermap publish`: the website in `<out>/site/`.
     public static func publish(_ options: BuildOptions, baseURL: String?, progress: (String) -> Void = { _ in }) async throws -> BuildResult {
-        let (landscapes, templates, diagnostics) = try await prepare(options, progress: progress)
-        guard let landscapes else { return BuildResult(diagnostics: diagnostics, blocked: true) }
-        progress("[3/4] render")
-        let texts = Texts.shipped(options.language ?? .de)
-        let view = SiteView(landscapes: landscapes, texts: texts, date: options.date)
-        var writer = OutputWriter(root: options.out, streaming: true)
-        var pages: [String] = []
-        for chunk in chunks(landscapes, options) {
-            let rendered = await Parallel.map(Array(chunk), threads: options.threads) {
-                SiteBuilder.countyFiles($0, view: view, templates: templates)
+        try await run(options, step: "render", streaming: true, progress: progress) { run, writer in
+            let view = SiteView(landscapes: run.landscapes, texts: Texts.shipped(options.sharedLanguage), date: options.date)
+            var pages: [String] = []
+            for chunk in chunks(run.landscapes, options) {
+                let rendered = await Parallel.map(Array(chunk), threads: options.threads) {
+                    SiteBuilder.countyFiles($0, view: view, templates: run.templates)
+                }
+                for (path, content) in rendered.joined() {
+                    try writer.stream("site/" + path, content)
+                    pages.append(path)
+                }
             }
-            for (path, content) in rendered.joined() {
-                try writer.stream("site/" + path, content)
-                pages.append(path)
-            }
+            let shared = try SiteBuilder.sharedFiles(run.landscapes, comparison: Comparison(run.landscapes), view: view,
+                                                     templates: run.templates, baseURL: baseURL, countyPages: pages, writer: &writer,
+                                                     folder: "site/")
+            for (path, content) in shared.sorted(by: { $0.key < $1.key }) { try writer.stream("site/" + path, content) }
         }
-        let shared = try SiteBuilder.sharedFiles(landscapes, comparison: Comparison(landscapes), view: view, templates: templates,
-                                             baseURL: baseURL, countyPages: pages, writer: &writer, folder: "site/")
-        for (path, content) in shared.sorted(by: { $0.key < $1.key }) { try writer.stream("site/" + path, content) }
-        progress("[4/4] write")
-        return BuildResult(diagnostics: diagnostics, written: try writer.commit(), landscapes: landscapes)
     }
 
     /// `offermap kit`: printable workshop material in `<out>/<county>/kit/`.
     public static func kit(_ options: BuildOptions, progress: (String) -> Void = { _ in }) async throws -> BuildResult {
-        let (landscapes, templates, diagnostics) = try await prepare(options, progress: progress)
-        guard let landscapes else { return BuildResult(diagnostics: diagnostics, blocked: true) }
-        progress("[3/4] render")
-        var writer = OutputWriter(root: options.out)
-        for landscape in landscapes {
-            let view = KitView(landscape: landscape, texts: Texts.shipped(options.language ?? landscape.language))
-            let folder = "\(landscape.county.id)/kit/"
-            writer.add(folder + "all-sheets.html", templates.render("kit-sheets.html", view.sheets(landscape.county.institutions)))
-            for institution in landscape.county.institutions {
-                writer.add(folder + "\(institution.id).html", templates.render("kit-sheets.html", view.sheets([institution])))
+        try await run(options, step: "render", progress: progress) { run, writer in
+            for landscape in run.landscapes {
+                let view = KitView(landscape: landscape, texts: Texts.shipped(landscape.language))
+                let folder = "\(landscape.county.id)/kit/"
+                writer.add(folder + "all-sheets.html", run.templates.render("kit-sheets.html", view.sheets(landscape.county.institutions)))
+                for institution in landscape.county.institutions {
+                    writer.add(folder + "\(institution.id).html", run.templates.render("kit-sheets.html", view.sheets([institution])))
+                }
+                writer.add(folder + "poster.html", run.templates.render("kit-poster.html", view.poster()))
             }
-            writer.add(folder + "poster.html", templates.render("kit-poster.html", view.poster()))
         }
-        progress("[4/4] write")
-        return BuildResult(diagnostics: diagnostics, written: try writer.commit(), landscapes: landscapes)
+    }
+}
+
+extension Pipeline {
+    /// Every county's report files at once, in memory (tests and tools; `build` streams them).
+    public static func render(_ landscapes: [Landscape], options: BuildOptions, templates: Templates) async -> OutputWriter {
+        let rendered = await Parallel.map(landscapes, threads: options.threads) { report($0, options: options, templates: templates) }
+        var writer = OutputWriter(root: options.out)
+        for (path, content) in rendered.joined() { writer.add(path, content) }
+        return writer
     }
 }

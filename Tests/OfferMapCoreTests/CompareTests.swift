@@ -1,5 +1,10 @@
 import Foundation
 import Testing
+@testable import OfferMapModel
+@testable import OfferMapInput
+@testable import OfferMapClassifier
+@testable import OfferMapAnalysis
+@testable import OfferMapRender
 @testable import OfferMapCore
 
 @Suite struct CompareTests {
@@ -107,11 +112,11 @@ import Testing
         options.out = scratch.root + "/out"
         let result = try await Pipeline.compare(options)
         let comparison = Comparison(result.landscapes)
-        let shown = comparison.mostDifferent(limit: Pipeline.heatmapLimit)
-        #expect(shown.count == Pipeline.heatmapLimit)
+        let shown = comparison.mostDifferent(limit: Comparison.heatmapLimit)
+        #expect(shown.count == Comparison.heatmapLimit)
         #expect(shown.prefix(2).sorted() == ["k10", "k11"])
         let html = scratch.read("out/compare/compare.html")!
-        #expect(html.components(separatedBy: "<figure>").count - 1 == Pipeline.heatmapLimit)
+        #expect(html.components(separatedBy: "<figure>").count - 1 == Comparison.heatmapLimit)
         #expect(html.components(separatedBy: "<tr><th scope=\"row\">Kreis").count - 1 == 12)
     }
 }

@@ -1,5 +1,10 @@
 import Foundation
 import Testing
+@testable import OfferMapModel
+@testable import OfferMapInput
+@testable import OfferMapClassifier
+@testable import OfferMapAnalysis
+@testable import OfferMapRender
 @testable import OfferMapCore
 
 /// The byte-level escaping and trimming must give exactly what the slower ways gave.

@@ -1,5 +1,10 @@
 import Foundation
 import Testing
+@testable import OfferMapModel
+@testable import OfferMapInput
+@testable import OfferMapClassifier
+@testable import OfferMapAnalysis
+@testable import OfferMapRender
 @testable import OfferMapCore
 
 /// Golden files of the fixture county in Fixtures/golden. After an intended change,
@@ -43,7 +48,7 @@ import Testing
     @Test func fixtureShowsEveryStatusAndFinding() async throws {
         var diagnostics = Diagnostics()
         let counties = try InputLoader.load(inputs: GoldenTests.folder.appendingPathComponent("inputs").path, diagnostics: &diagnostics)
-        let landscape = Analysis.landscape(of: counties[0], date: Day("2026-11-25")!, texts: .shipped(.de))
+        let landscape = Analysis.landscape(of: counties[0], date: Day("2026-11-25")!, language: .de, classifier: classifier(counties[0].taxonomy))
         #expect(Set(landscape.cells.map(\.status)) == Set(CellStatus.allCases))
         #expect(Set(landscape.findings.map(\.kind)) == Set(FindingKind.allCases))
     }

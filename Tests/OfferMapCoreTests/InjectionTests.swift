@@ -1,6 +1,11 @@
 import CommonMark
 import Foundation
 import Testing
+@testable import OfferMapModel
+@testable import OfferMapInput
+@testable import OfferMapClassifier
+@testable import OfferMapAnalysis
+@testable import OfferMapRender
 @testable import OfferMapCore
 
 /// Text from the inputs must come out inert in every format.

@@ -1,4 +1,9 @@
 import Testing
+@testable import OfferMapModel
+@testable import OfferMapInput
+@testable import OfferMapClassifier
+@testable import OfferMapAnalysis
+@testable import OfferMapRender
 @testable import OfferMapCore
 
 /// An offer line with explicit labels, for fixtures.
@@ -84,8 +89,8 @@ func county(_ institutions: [(String, String)], taxonomy: String? = nil) -> Scra
             inst("b", offers: [offer("BP", "gruendung", "recht")]),
         ], taxonomy: taxonomy).landscape()
         let gap = landscape.findings.first { $0.kind == .gap }
-        #expect(gap?.phase == "orientierung" && gap?.category == "information")
-        #expect(gap?.message.contains("„Orientierung & Idee“") == true)
+        #expect(gap?.cell == CellKey("orientierung", "information"))
+        #expect(landscape.message(gap)?.contains("„Orientierung & Idee“") == true)
         let thin = landscape.findings.first { $0.kind == .thin }
         #expect(thin?.institutions == ["a"])
         #expect(!kinds(landscape).contains(.overlap))
@@ -95,7 +100,7 @@ func county(_ institutions: [(String, String)], taxonomy: String? = nil) -> Scra
         let landscape = county([inst("a", offers: ["  - title: Kaffee und Kuchen", offer("BP", "vorgruendung", "beratung")])],
                                taxonomy: taxonomy).landscape()
         #expect(landscape.unclassified.map(\.fullID) == ["a/kaffee-und-kuchen"])
-        #expect(landscape.findings.contains { $0.kind == .unclassified && $0.offer == "a/kaffee-und-kuchen" })
+        #expect(landscape.findings.contains { $0.kind == .unclassified && $0.offers == ["a/kaffee-und-kuchen"] })
         #expect(!landscape.cells.contains { $0.offers.contains("a/kaffee-und-kuchen") })
         let clean = county([inst("a", offers: [offer("BP", "vorgruendung", "beratung")])], taxonomy: taxonomy).landscape()
         #expect(!kinds(clean).contains(.unclassified))
@@ -103,7 +108,7 @@ func county(_ institutions: [(String, String)], taxonomy: String? = nil) -> Scra
 
     @Test func languageGapOnlyWhenEverythingIsGerman() {
         let german = county([inst("a", offers: [offer("BP", "vorgruendung", "beratung")])], taxonomy: taxonomy).landscape()
-        #expect(german.findings.contains { $0.kind == .languageGap && $0.category == "beratung" })
+        #expect(german.findings.contains { $0.kind == .languageGap && $0.cell?.category == "beratung" })
         let mixed = county([inst("a", offers: [offer("BP", "vorgruendung", "beratung", languages: "de, ar")])], taxonomy: taxonomy).landscape()
         #expect(!kinds(mixed).contains(.languageGap))
     }
@@ -114,7 +119,7 @@ func county(_ institutions: [(String, String)], taxonomy: String? = nil) -> Scra
             inst("b", offers: [offer("Start", "gruendung", "beratung")]),
         ], taxonomy: taxonomy).landscape()
         let handover = unlinked.findings.first { $0.kind == .unlinkedHandover }
-        #expect(handover?.phase == "vorgruendung" && handover?.toPhase == "gruendung" && handover?.category == "beratung")
+        #expect(handover?.cells == [CellKey("vorgruendung", "beratung"), CellKey("gruendung", "beratung")])
         let linked = county([
             inst("a", refers: ["b"], offers: [offer("BP", "vorgruendung", "beratung")]),
             inst("b", offers: [offer("Start", "gruendung", "beratung")]),
@@ -153,6 +158,6 @@ func county(_ institutions: [(String, String)], taxonomy: String? = nil) -> Scra
     @Test func messagesFollowTheLanguage() {
         let scratch = county([inst("a", offers: [offer("BP", "vorgruendung", "beratung")])], taxonomy: taxonomy)
         let english = scratch.landscape(language: .en)
-        #expect(english.findings.first { $0.kind == .gap }?.message.contains("nobody offers “Information & events”") == true)
+        #expect(english.message(english.findings.first { $0.kind == .gap })?.contains("nobody offers “Information & events”") == true)
     }
 }

@@ -1,4 +1,9 @@
 import Testing
+@testable import OfferMapModel
+@testable import OfferMapInput
+@testable import OfferMapClassifier
+@testable import OfferMapAnalysis
+@testable import OfferMapRender
 @testable import OfferMapCore
 
 @Suite struct NetworkTests {
@@ -27,8 +32,9 @@ import Testing
         let landscape = sample()
         let finding = landscape.findings.first { $0.kind == .isolatedIntegration }
         #expect(finding?.institutions == ["verein"])
-        #expect(Network(landscape.county).bestPartner(for: "verein", offers: landscape.offers) == "wfg")
-        #expect(finding?.nextStep == "Nächster Schritt: VEREIN und WFG zusammenbringen und den Verweis (refers_to) eintragen.")
+        #expect(landscape.network.bestPartner(for: "verein", offers: landscape.offers) == "wfg")
+        #expect(finding?.nextStep == .meet(partner: "wfg"))
+        #expect(landscape.step(finding) == "Nächster Schritt: VEREIN und WFG zusammenbringen und den Verweis (refers_to) eintragen.")
     }
 
     @Test func gapsAndThinCellsNameTheClosestInstitution() {
@@ -37,11 +43,11 @@ import Testing
             inst("b", offers: [offer("BP", "vorgruendung", "beratung")]),
         ], taxonomy: taxonomy).landscape()
         let gap = landscape.findings.first { $0.kind == .gap }
-        #expect(gap?.phase == "orientierung")
-        #expect(gap?.nextStep?.contains("Bei A gibt es „Information & Veranstaltungen“ schon in der Phase „Vorgründung & Planung“") == true)
+        #expect(gap?.cell?.phase == "orientierung")
+        #expect(landscape.step(gap)?.contains("Bei A gibt es „Information & Veranstaltungen“ schon in der Phase „Vorgründung & Planung“") == true)
         let thin = landscape.findings.first { $0.kind == .thin }
         #expect(thin?.institutions == ["b"])
-        #expect(thin?.nextStep?.contains("Bei A gibt es in „Vorgründung & Planung“ schon „Information & Veranstaltungen“") == true)
+        #expect(landscape.step(thin)?.contains("Bei A gibt es in „Vorgründung & Planung“ schon „Information & Veranstaltungen“") == true)
     }
 
     @Test func relatedCategoriesComeFromTheTaxonomy() {
@@ -60,7 +66,7 @@ import Testing
         ], taxonomy: own).landscape()
         let thin = landscape.findings.first { $0.kind == .thin }
         #expect(thin?.institutions == ["b"])
-        #expect(thin?.nextStep?.contains("Bei A") == false)
+        #expect(landscape.step(thin)?.contains("Bei A") == false)
     }
 
     @Test func unlinkedHandoverSaysWhoShouldMeet() {
@@ -68,7 +74,7 @@ import Testing
             inst("a", offers: [offer("BP", "vorgruendung", "beratung")]),
             inst("b", offers: [offer("Start", "gruendung", "beratung")]),
         ], taxonomy: taxonomy).landscape()
-        let step = landscape.findings.first { $0.kind == .unlinkedHandover }?.nextStep
+        let step = landscape.step(landscape.findings.first { $0.kind == .unlinkedHandover })
         #expect(step == "Nächster Schritt: A und B sollten sich treffen und vereinbaren, wie sie Gründende von „Vorgründung & Planung“ nach „Gründung & Start“ weitergeben, und den Verweis (refers_to) eintragen.")
     }
 

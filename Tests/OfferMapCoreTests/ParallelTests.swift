@@ -1,5 +1,10 @@
 import Foundation
 import Testing
+@testable import OfferMapModel
+@testable import OfferMapInput
+@testable import OfferMapClassifier
+@testable import OfferMapAnalysis
+@testable import OfferMapRender
 @testable import OfferMapCore
 
 /// Loading, classification and rendering run in parallel; the output must not notice.

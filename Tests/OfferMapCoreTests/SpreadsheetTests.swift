@@ -1,5 +1,10 @@
 import Foundation
 import Testing
+@testable import OfferMapModel
+@testable import OfferMapInput
+@testable import OfferMapClassifier
+@testable import OfferMapAnalysis
+@testable import OfferMapRender
 @testable import OfferMapCore
 
 @Suite struct SpreadsheetTests {
@@ -16,7 +21,7 @@ import Testing
     func institutions(_ text: String) -> ([Institution], [String]) {
         var diagnostics = Diagnostics()
         let table = SheetReader.read(Data(text.utf8), path: "t.csv", diagnostics: &diagnostics)!
-        let taxonomy = InputLoader.taxonomy(file: nil, diagnostics: &diagnostics)
+        let taxonomy = InputLoader.taxonomy(file: nil, inputs: "/nonexistent-offermap-inputs", diagnostics: &diagnostics)
         let result = SheetImport(taxonomy: taxonomy, path: "t.csv").institutions(table, diagnostics: &diagnostics)
         return (result, diagnostics.sorted.map(\.formatted))
     }
@@ -34,7 +39,8 @@ import Testing
     }
 
     func json(_ scratch: Scratch) -> String {
-        LandscapeJSON.make(scratch.landscape(), audience: .internal).serialized()
+        let landscape = scratch.landscape()
+        return LandscapeJSON.make(landscape, audience: .internal, wording: landscape.wording).serialized()
     }
 
     @Test func detectsTheDelimiterFromTheHeaderLine() {

@@ -1,4 +1,10 @@
 import Foundation
+import Synchronization
+@testable import OfferMapModel
+@testable import OfferMapInput
+@testable import OfferMapClassifier
+@testable import OfferMapAnalysis
+@testable import OfferMapRender
 @testable import OfferMapCore
 
 /// A throwaway inputs folder: the shipped taxonomy plus the given files; removed when the test ends.
@@ -41,7 +47,7 @@ final class Scratch {
 
     func landscape(date: String = "2026-11-25", language: Language = .de) -> Landscape {
         let (counties, _) = load()
-        return Analysis.landscape(of: counties[0], date: Day(date)!, texts: Texts.shipped(language))
+        return Analysis.landscape(of: counties[0], date: Day(date)!, language: language, classifier: classifier(counties[0].taxonomy))
     }
 
     func path(_ relative: String) -> String { root + "/" + relative }
@@ -59,4 +65,28 @@ func shippedTaxonomy() -> Taxonomy {
     var diagnostics = Diagnostics()
     let fields = InputLoader.defaultTaxonomy(inputs: "/nonexistent-offermap-inputs", diagnostics: &diagnostics)!
     return TaxonomyLoader.taxonomy(base: fields, diagnostics: &diagnostics)
+}
+
+/// Classifiers by taxonomy, trained once per test process (training takes seconds in a debug build).
+private let classifiers = Mutex<[String: Classifier]>([:])
+
+func classifier(_ taxonomy: Taxonomy) -> Classifier {
+    let key = Classifier.key(taxonomy)
+    if let known = classifiers.withLock({ $0[key] }) { return known }
+    let made = Classifier(taxonomy: taxonomy)
+    classifiers.withLock { $0[key] = made }
+    return made
+}
+
+extension Landscape {
+    var wording: Wording { Wording(landscape: self, texts: .shipped(language)) }
+    func message(_ finding: Finding?) -> String? { finding.map(wording.message) }
+    func step(_ finding: Finding?) -> String? { finding.flatMap(wording.nextStep) }
+}
+
+/// The fields landscape.json writes, for short asserts.
+extension Evidence {
+    var source: String { EvidenceJSON.source(self) }
+    var term: String { EvidenceJSON.term(self) }
+    var field: String { EvidenceJSON.field(self) }
 }

@@ -1,0 +1,126 @@
+import Foundation
+import OfferMapModel
+
+/// Derives phases and categories from an offer's title and description.
+///
+/// Two parts, both computed once in `init`:
+/// - the taxonomy's weighted keywords (folded for case, umlauts, hyphens and compounds;
+///   abbreviations expanded; a keyword right after a negation such as "keine" only counts as mentioned);
+/// - a one-vs-rest logistic regression over words, word stems and the keyword scores,
+///   trained on the labeled offers shipped with the tool (`TrainingData`). It learns how far
+///   to trust each keyword score and fills in what the keywords do not cover.
+/// Labels the shipped data does not know (a county's own ids) are decided by keywords alone.
+///
+/// Reading an offer is in Features.swift, training in Training.swift, choosing the labels in
+/// Decision.swift and the evidence for them in Explanation.swift.
+public struct Classifier: Sendable {
+    public let taxonomy: Taxonomy
+    let settings: Settings
+    let matcher: KeywordMatcher
+    let abbreviations: TextNormalizer.Abbreviations
+    /// phases, then categories, in taxonomy order; a label's position here is its index everywhere
+    let labels: [Label]
+    private(set) var trained: Trained?
+
+    struct Settings: Sendable {
+        /// a label is given from this probability on
+        var threshold = 0.35
+        /// when no label reaches the threshold, the best one is still given from here on
+        var fallback = 0.2
+        /// ... and, without a keyword, a single word adding this much to its logit
+        var support = 0.5
+        /// in an offer without any keyword of any label, the model needs this probability: a word
+        /// alone ("Familie", "evening") does not make a summer fest an offer of advice
+        var withoutKeywords = 0.8
+        /// keyword score a label needs when no model knows it
+        var keywordThreshold = 1.0
+        /// a keyword in the title counts this much more
+        var titleFactor = 2.5
+        var maxLabels = 3
+        /// a second or third label needs at least this share of the best label's probability
+        var relative = 0.7
+        /// features seen in fewer training offers are dropped
+        var minCount = 2
+        /// length of the word part of the feature vector (the keyword scores stay as they are)
+        var textScale = 2.0
+        /// value of each keyword as a feature of its own (times titleFactor in the title), so the model learns
+        /// which keywords of one label speak for another (a funding keyword for a phase)
+        var keywordHitScale = 0.25
+        /// the category model's probabilities become features of the final model; for the training
+        /// offers they come from models that did not see them, fitted on this many parts
+        var stackFolds = 3
+        /// training steps of those models: their probabilities need not be as exact (300: the same figures, twice the time)
+        var stackEpochs = 150
+        var stems = true
+        var stemLength = 6
+        var model = LogisticModel.Settings()
+        var useModel = true
+    }
+
+    /// The model and its vocabulary. Features are found by a 64-bit hash of their name, so that
+    /// reading an offer builds no strings.
+    struct Trained: Sendable {
+        /// the phases, reading the category probabilities too (all labels when `categoryModel` is nil)
+        var model: LogisticModel
+        /// the categories, from words and keywords; its probabilities are features of `model` from `stackedFeature` on
+        var categoryModel: LogisticModel?
+        var stackedFeature = Int.max
+        var featureIndex: [UInt64: Int]
+        var featureHashes: [UInt64]
+        /// by feature: what it is, for the evidence
+        var features: [ModelFeature]
+        /// by label position: the features of the label's own keywords (listed as keyword evidence already)
+        var ownKeywords: [Set<Int>] = []
+        /// by label position: index in the labels of its model, if a model learned the label
+        var labelIndex: [Int?]
+        /// by label position: the feature that carries the label's keyword score
+        var keywordFeature: [Int?]
+        /// by keyword (matcher.keywords): the feature of the keyword itself, if the training offers have it
+        var hitFeature: [Int?]
+
+        /// The model that learned the label at `label`, and the label's index there.
+        func model(for label: Int, labels: [Label]) -> (model: LogisticModel, index: Int)? {
+            guard let i = labelIndex[label] else { return nil }
+            if let categoryModel, !labels[label].isPhase { return (categoryModel, i) }
+            return (model, i)
+        }
+    }
+
+    /// Trains on the shipped offers. Training takes a while: build one classifier per taxonomy and share it.
+    public init(taxonomy: Taxonomy) {
+        self.init(taxonomy: taxonomy, training: TrainingData.offers)
+    }
+
+    public init(taxonomy: Taxonomy, training: [LabeledText]) {
+        self.init(taxonomy: taxonomy, training: training, settings: Settings())
+    }
+
+    init(taxonomy: Taxonomy, training: [LabeledText], settings: Settings) {
+        var abbreviations = TextNormalizer.Abbreviations()
+        for (short, long) in taxonomy.abbreviations {
+            let key = TextNormalizer.normalize(short)
+            abbreviations.map[Array(key.utf8)] = (key, TextNormalizer.tokens(long).map(\.bytes))
+            abbreviations.longest = max(abbreviations.longest, key.utf8.count)
+        }
+        self.taxonomy = taxonomy
+        self.settings = settings
+        self.matcher = KeywordMatcher(taxonomy: taxonomy)
+        self.abbreviations = abbreviations
+        self.labels = taxonomy.labels
+        self.trained = nil
+        if settings.useModel && !training.isEmpty { trained = train(training) }
+    }
+}
+
+extension Classifier {
+    /// What of a taxonomy the classifier reads: taxonomies with the same key give the same classifier.
+    public static func key(_ taxonomy: Taxonomy) -> String {
+        var parts: [String] = []
+        for term in taxonomy.phases + taxonomy.categories {
+            parts.append(term.id + "=" + term.keywords.map { "\($0.term)^\($0.weight)" }.joined(separator: ","))
+        }
+        parts.append(taxonomy.negations.joined(separator: ","))
+        parts.append(taxonomy.abbreviations.map { "\($0.abbreviation)>\($0.expansion)" }.joined(separator: ","))
+        return parts.joined(separator: "|")
+    }
+}

@@ -1,0 +1,97 @@
+import OfferMapModel
+
+/// Choosing the labels from the probabilities.
+extension Classifier {
+    /// A label with its probability, from the model or (for labels the model does not know) from keywords.
+    struct Candidate {
+        var label: Int
+        var probability: Double
+        var fromModel: Bool
+    }
+
+    /// `nearMisses: false` skips the labels not given (only `explain` shows them).
+    public func classify(title: String, description: String, nearMisses: Bool = true) -> Labels {
+        let reading = read(title: title, description: description)
+        let x = trained.map { vector(reading, trained: $0) }
+        var result = Labels()
+
+        func candidate(_ label: Int) -> Candidate {
+            if let x, let (model, i) = trained?.model(for: label, labels: labels) {
+                return Candidate(label: label, probability: model.probability(i, x), fromModel: true)
+            }
+            let score = reading.keywordScore[label]
+            let p = score >= settings.keywordThreshold ? 0.5 + min(score, 4) / 10 : score / settings.keywordThreshold * settings.threshold * 0.9
+            return Candidate(label: label, probability: p, fromModel: false)
+        }
+
+        let phaseCount = taxonomy.phases.count
+        var rounds = [0..<phaseCount, phaseCount..<labels.count].map { range in
+            let ranked = range.map(candidate).sorted { $0.probability != $1.probability ? $0.probability > $1.probability : $0.label < $1.label }
+            let best = ranked.first?.probability ?? 0
+            // a label needs a keyword or a word that speaks for it, not just a high prior
+            let supported = ranked.filter { hasSupport($0, reading: reading, x: x) }
+            var given = Array(supported.prefix { $0.probability >= settings.threshold && $0.probability >= best * settings.relative }
+                .prefix(settings.maxLabels))
+            if given.isEmpty, let top = supported.first, top.probability >= settings.fallback {
+                given = [top]
+            }
+            return (ranked: ranked, best: best, given: given)
+        }
+        // without any keyword, an offer that is given no category gets no phase either (a choir that is "welcome" to all)
+        let noCategory = !reading.hasKeywords && rounds[1].given.isEmpty
+        if noCategory { rounds[0].given = [] }
+        for (round, (ranked, best, given)) in rounds.enumerated() {
+            for candidate in given.sorted(by: { $0.label < $1.label }) {
+                switch labels[candidate.label] {
+                case .phase(let id): result.phases.append(id)
+                case .category(let id): result.categories.append(id)
+                }
+                result.evidence += evidence(for: candidate.label, reading: reading, x: x, fromModel: candidate.fromModel)
+            }
+            guard nearMisses else { continue }
+            for candidate in ranked.sorted(by: { $0.label < $1.label }) where !given.contains(where: { $0.label == candidate.label }) {
+                if let miss = nearMiss(candidate, cut: candidate.probability >= settings.threshold, best: best, reading: reading, x: x,
+                                       noCategory: noCategory && round == 0) {
+                    result.nearMisses.append(miss)
+                }
+            }
+        }
+        return result
+    }
+
+    /// A label needs a keyword or a word that speaks for it, and in an offer without any keyword a confident model.
+    func hasSupport(_ candidate: Candidate, reading: Reading, x: LogisticModel.Vector?) -> Bool {
+        if reading.keywordScore[candidate.label] > 0 { return true }
+        guard let trained, let x, let (model, i) = trained.model(for: candidate.label, labels: labels) else { return false }
+        if !reading.hasKeywords && candidate.probability < settings.withoutKeywords { return false }
+        return model.supports(i, x, above: settings.support)
+    }
+
+    func nearMiss(_ candidate: Candidate, cut: Bool, best: Double, reading: Reading, x: LogisticModel.Vector?,
+                  noCategory: Bool = false) -> NearMiss? {
+        let (label, probability, fromModel) = (candidate.label, candidate.probability, candidate.fromModel)
+        let negated = reading.hits.filter { $0.negatedBy != nil && matcher.keywords[$0.keyword].labelIndex == label }
+        let matched = reading.hits.filter { $0.negatedBy == nil && matcher.keywords[$0.keyword].labelIndex == label }
+        guard cut || probability >= 0.15 || !negated.isEmpty || !matched.isEmpty else { return nil }
+        let unsupported = cut && !hasSupport(candidate, reading: reading, x: x)
+        let reason: NearMiss.Reason
+        if noCategory && cut && !unsupported {
+            reason = .noCategory
+        } else if unsupported && fromModel && !reading.hasKeywords {
+            reason = .withoutKeywords(needed: settings.withoutKeywords)
+        } else if unsupported {
+            reason = .unsupported
+        } else if cut && probability < best * settings.relative {
+            reason = .belowBest(share: settings.relative, best: best)
+        } else if cut {
+            reason = .tooMany(limit: settings.maxLabels)
+        } else if fromModel {
+            reason = .belowThreshold(settings.threshold)
+        } else {
+            reason = .keywordsBelow(settings.keywordThreshold)
+        }
+        return NearMiss(label: labels[label], score: fromModel ? probability : reading.keywordScore[label], reason: reason,
+                        matched: matched.map { keywordEvidence($0, reading: reading) },
+                        negated: negated.map { (keywordEvidence($0, reading: reading), reading.negation($0)!) })
+    }
+}

@@ -1,0 +1,25 @@
+import OfferMapModel
+/// CSV as spreadsheets read it: comma-separated, quoted where needed, CRLF line ends,
+/// and cells that a spreadsheet would run as a formula neutralised with a leading apostrophe.
+public enum CSV {
+    /// `delimiter` is `,` unless given; German Excel expects `;`.
+    public static func document(header: [String], rows: [[String]], delimiter: String = ",") -> String {
+        ([header] + rows).map { line($0, delimiter: delimiter) }.joined()
+    }
+
+    /// One record with its CRLF line end.
+    public static func line(_ cells: [String], delimiter: String = ",") -> String {
+        cells.map(cell).joined(separator: delimiter) + "\r\n"
+    }
+
+    public static func cell(_ value: String) -> String {
+        var text = value
+        if let first = text.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) {
+            text = "'" + text
+        }
+        if text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == ";" }) {
+            return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        }
+        return text
+    }
+}

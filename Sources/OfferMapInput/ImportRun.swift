@@ -1,0 +1,96 @@
+import OfferMapModel
+import Foundation
+
+/// What `offermap import` did, or why it wrote nothing.
+public struct ImportResult: Sendable {
+    public var diagnostics = Diagnostics()
+    public var table: (delimiter: String, encoding: String, rows: Int)?
+    /// Paths written, with the number of offers in each.
+    public var written: [(path: String, offers: Int)] = []
+    /// Files that already say what the table gives (perhaps formatted otherwise); left as they are.
+    public var unchanged: [String] = []
+    public var createdCounty: String?
+    /// Institution files of the county that the table does not name; import leaves them alone.
+    public var untouched: [String] = []
+}
+
+extension SheetImport {
+    /// Reads the table, checks every row, and writes `<inputs>/<county>/institutions/<id>.md`
+    /// only when no row has an error. Existing files are replaced only with `force`.
+    public static func run(file: String, county: String, inputs: String, force: Bool) throws -> ImportResult {
+        guard Slug.isValid(county) else {
+            throw UsageError("'\(county)' is not a valid county id; use lower-case letters, digits and hyphens, e.g. '\(Slug.make(county))'")
+        }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: inputs, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw UsageError("the inputs folder '\(inputs)' does not exist; give another with --inputs DIR")
+        }
+        guard FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory), !isDirectory.boolValue,
+              let data = FileManager.default.contents(atPath: file) else {
+            throw UsageError("cannot read the spreadsheet file '\(file)'")
+        }
+        var result = ImportResult()
+        let folder = InputLoader.join(inputs, county)
+        let taxonomy = countyTaxonomy(inputs: inputs, folder: folder, diagnostics: &result.diagnostics)
+        guard !result.diagnostics.hasErrors,
+              let table = SheetReader.read(data, path: file, diagnostics: &result.diagnostics) else { return result }
+        result.table = (String(table.delimiter), table.encoding, table.rows.count)
+        let institutions = SheetImport(taxonomy: taxonomy, path: file).institutions(table, diagnostics: &result.diagnostics)
+        guard !result.diagnostics.hasErrors else { return result }
+
+        var writer = OutputWriter(root: folder)
+        for institution in institutions {
+            let relative = "institutions/\(institution.id).md"
+            let path = InputLoader.join(folder, relative)
+            let text = InstitutionFile.text(institution)
+            if FileManager.default.fileExists(atPath: path) {
+                if sameContent(path, text, taxonomy: taxonomy) {
+                    result.unchanged.append(path)
+                    continue
+                }
+                if !force {
+                    result.diagnostics.error(SourceLocation(path: path), "the file exists and the table gives something else",
+                                             suggestion: "run the import again with --force to replace it")
+                    continue
+                }
+            }
+            writer.add(relative, text)
+            result.written.append((path, institution.offers.count))
+        }
+        let countyFile = InputLoader.join(folder, "county.yaml")
+        if !FileManager.default.fileExists(atPath: countyFile) {
+            writer.add("county.yaml", "name: \(InstitutionFile.quote(county))\n")
+            result.createdCounty = countyFile
+        }
+        let ids = Set(institutions.map(\.id))
+        let existing = (try? FileManager.default.contentsOfDirectory(atPath: InputLoader.join(folder, "institutions"))) ?? []
+        result.untouched = existing.sorted().filter { $0.hasSuffix(".md") && !ids.contains(String($0.dropLast(3))) }
+            .map { InputLoader.join(folder, "institutions", $0) }
+        guard !result.diagnostics.hasErrors else {
+            result.written = []
+            result.createdCounty = nil
+            return result
+        }
+        if !writer.files.isEmpty { try writer.commit() }
+        return result
+    }
+
+    /// Whether an existing file says the same as the new text, so that a table exported and
+    /// imported again leaves hand-written files (with their comments) alone.
+    static func sameContent(_ path: String, _ text: String, taxonomy: Taxonomy) -> Bool {
+        var ignored = Diagnostics()
+        guard var existing = InstitutionLoader.load(URL(fileURLWithPath: path), path: path, taxonomy: taxonomy, diagnostics: &ignored),
+              !ignored.hasErrors else { return false }
+        existing.body = existing.body.trimmingCharacters(in: .newlines)
+        return InstitutionFile.text(existing) == text
+    }
+
+    /// The taxonomy the county's files are checked against: the default, with the county's own keys.
+    static func countyTaxonomy(inputs: String, folder: String, diagnostics: inout Diagnostics) -> Taxonomy {
+        guard let base = InputLoader.defaultTaxonomy(inputs: inputs, diagnostics: &diagnostics) else { return Taxonomy() }
+        let path = InputLoader.join(folder, "taxonomy.yaml")
+        let override = FileManager.default.fileExists(atPath: path)
+            ? TaxonomyLoader.load(URL(fileURLWithPath: path), path: path, diagnostics: &diagnostics) : nil
+        return TaxonomyLoader.taxonomy(base: base, override: override, diagnostics: &diagnostics)
+    }
+}

@@ -1,0 +1,159 @@
+import OfferMapModel
+import Foundation
+
+/// Writes generated files under the output root without ever leaving it:
+/// everything goes to a staging folder first and is then renamed into place,
+/// file by file. Files the tool did not generate are never touched.
+///
+/// A streaming writer puts each file into the staging folder as soon as it is added, so that
+/// large runs do not hold every rendered file in memory; nothing outside the staging folder
+/// changes before `commit()`.
+public struct OutputWriter {
+    public let root: String
+    /// Relative path (slug folders and fixed names only) → content; empty when streaming.
+    public private(set) var files: [String: String] = [:]
+    private let streaming: Bool
+    private var staged: [String] = []
+    private var staging: String { root + "/.offermap-staging-\(ProcessInfo.processInfo.processIdentifier)" }
+
+    public init(root: String, streaming: Bool = false) {
+        self.root = root
+        self.streaming = streaming
+    }
+
+    /// Keeps the file in memory until `commit()`.
+    public mutating func add(_ relativePath: String, _ content: String) {
+        precondition(OutputWriter.isSafe(relativePath) && !streaming, "unsafe output path \(relativePath)")
+        files[relativePath] = content
+    }
+
+    /// Puts the file into the staging folder now (streaming writers only).
+    public mutating func stream(_ relativePath: String, _ content: String) throws {
+        precondition(OutputWriter.isSafe(relativePath) && streaming, "unsafe output path \(relativePath)")
+        if staged.isEmpty { try prepareStaging() }
+        try stage(relativePath, content)
+        staged.append(relativePath)
+    }
+
+    /// Opens a file in the staging folder to be written piece by piece (streaming writers only),
+    /// so that a large file never has to exist as one string.
+    public mutating func open(_ relativePath: String) throws -> OutputFile {
+        precondition(OutputWriter.isSafe(relativePath) && streaming, "unsafe output path \(relativePath)")
+        if staged.isEmpty { try prepareStaging() }
+        let target = staging + "/" + relativePath
+        try FileManager.default.createDirectory(atPath: (target as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        staged.append(relativePath)
+        return try OutputFile(path: target)
+    }
+
+    /// A relative path of plain components: no `..`, no absolute path, no odd characters.
+    static func isSafe(_ path: String) -> Bool {
+        let parts = path.split(separator: "/", omittingEmptySubsequences: false)
+        return !parts.isEmpty && parts.allSatisfy { part in
+            !part.isEmpty && part != "." && part != ".." && part.unicodeScalars.allSatisfy {
+                $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "-_.".unicodeScalars.contains($0))
+            }
+        }
+    }
+
+    private func prepareStaging() throws {
+        try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+        try? FileManager.default.removeItem(atPath: staging)
+    }
+
+    private func stage(_ path: String, _ content: String) throws {
+        let target = staging + "/" + path
+        try FileManager.default.createDirectory(atPath: (target as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try OutputWriter.write(content, to: target)
+    }
+
+    /// Moves every file into place; returns the written paths (sorted) or throws with nothing replaced.
+    @discardableResult
+    public mutating func commit() throws -> [String] {
+        let manager = FileManager.default
+        if !streaming {
+            try prepareStaging()
+            for path in files.keys.sorted() { try stage(path, files[path]!) }
+            staged = files.keys.sorted()
+        }
+        defer { try? manager.removeItem(atPath: staging) }
+        guard !staged.isEmpty else { return [] }
+        let paths = staged.sorted()
+        for path in paths {
+            let target = root + "/" + path
+            try manager.createDirectory(atPath: (target as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            if rename(staging + "/" + path, target) != 0 {
+                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: target])
+            }
+        }
+        return paths.map { root + "/" + $0 }
+    }
+
+    /// Plain open/write/close: no fsync per file (see shared/PERFORMANCE.md).
+    static func write(_ content: String, to path: String) throws {
+        let fd = Glibc.open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard fd >= 0 else { throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: path]) }
+        defer { close(fd) }
+        var content = content
+        try content.withUTF8 { try writeAll(fd, $0, path: path) }
+    }
+
+    static func writeAll(_ fd: Int32, _ bytes: UnsafeBufferPointer<UInt8>, path: String) throws {
+        var offset = 0
+        while offset < bytes.count {
+            let written = Glibc.write(fd, bytes.baseAddress! + offset, bytes.count - offset)
+            guard written > 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path]) }
+            offset += written
+        }
+    }
+}
+
+/// A staged file written in pieces; the pieces are buffered and written in blocks of about 1 MB.
+public final class OutputFile {
+    private let path: String
+    private let fd: Int32
+    private var buffer = ""
+
+    init(path: String) throws {
+        self.path = path
+        fd = Glibc.open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard fd >= 0 else { throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: path]) }
+    }
+
+    deinit { Glibc.close(fd) }
+
+    public func append(_ text: String) throws {
+        buffer += text
+        if buffer.utf8.count >= 1 << 20 { try flush() }
+    }
+
+    public func flush() throws {
+        try buffer.withUTF8 { try OutputWriter.writeAll(fd, $0, path: path) }
+        buffer = ""
+    }
+}
+
+/// Writes a JSON array item by item into a file, byte-identical to `JSON.array(items).serialized()`,
+/// without holding the items or the whole text at once.
+package struct JSONArrayWriter {
+    private let file: OutputFile
+    private var text = "["
+    private var count = 0
+
+    package init(_ file: OutputFile) { self.file = file }
+
+    package mutating func append(_ item: JSON) throws {
+        text += count == 0 ? "\n  " : ",\n  "
+        item.write(into: &text, indent: 1)
+        count += 1
+        if text.utf8.count >= 1 << 16 {
+            try file.append(text)
+            text = ""
+        }
+    }
+
+    package mutating func finish() throws {
+        try file.append(count == 0 ? "[]\n" : text + "\n]\n")
+        try file.flush()
+    }
+}

@@ -1,0 +1,169 @@
+import OfferMapModel
+import OfferMapInput
+import OfferMapAnalysis
+import CommonMark
+
+/// The values the report templates receive (see docs/templates.md).
+/// Plain dictionaries and arrays, so a template can use any of them.
+public struct ReportView {
+    let landscape: Landscape
+    let audience: Audience
+    let texts: Texts
+    let wording: Wording
+
+    public init(landscape: Landscape, audience: Audience, texts: Texts) {
+        self.landscape = landscape
+        self.audience = audience
+        self.texts = texts
+        self.wording = Wording(landscape: landscape, texts: texts)
+    }
+
+    var taxonomy: Taxonomy { landscape.taxonomy }
+    var language: Language { texts.language }
+
+    /// `markdown: false` leaves out the institutions' `body_markdown` (web pages do not show it).
+    public func context(markdown: Bool = true) -> [String: Any] {
+        let county = landscape.county
+        let summary = landscape.summary
+        return [
+            "t": texts.tree,
+            "lang": language.rawValue,
+            "title": texts("report.title", ["county": county.name]),
+            "date": texts("report.date", ["date": texts.date(landscape.date)]),
+            "county": ["id": county.id, "name": county.name, "state": county.state ?? ""],
+            "audience_note": texts(audience == .internal ? "report.internal" : "report.public"),
+            "internal": audience == .internal,
+            "summary": [
+                "institutions": summary.institutions, "offers": summary.offers,
+                "expected_cells": summary.expectedCells, "covered_expected": summary.coveredExpected,
+                "coverage": texts.percent(summary.coverage),
+            ],
+            "matrix_categories": taxonomy.categories.map { ["id": $0.id, "label": $0.label.text(language)] },
+            "rows": rows(),
+            "legend": CellStatus.allCases.map { ["status": $0.rawValue, "label": texts("status.\($0.rawValue)"),
+                                                 "help": texts("status_help.\($0.rawValue)")] },
+            "finding_groups": findingGroups(),
+            "has_findings": landscape.findings.contains { $0.kind != .unclassified },
+            "review": landscape.unclassified.map { offer in
+                ["id": offer.fullID, "title": offer.offer.title,
+                 "location": "\(county.id)/institutions/\(offer.institutionID).md:\(offer.offer.location.line)"] as [String: Any]
+            },
+            "has_review": !landscape.unclassified.isEmpty,
+            "institutions": county.institutions.map { institution($0, markdown: markdown) },
+            "network": NetworkView(landscape: landscape, texts: texts).context(),
+            "accent": county.branding.accent ?? false,
+            "logo": county.branding.logo.map { ["src": $0.dataURI, "alt": texts("report.logo", ["county": county.name])] } ?? false,
+        ]
+    }
+
+    func rows() -> [[String: Any]] {
+        taxonomy.phases.map { phase in
+            [
+                "id": phase.id,
+                "label": phase.label.text(language),
+                "cells": taxonomy.categories.map { category -> [String: Any] in
+                    let cell = landscape.cell(PhaseID(rawValue: phase.id), CategoryID(rawValue: category.id))!
+                    let names = cell.institutions.map(name).joined(separator: ", ")
+                    let statusLabel = texts("status.\(cell.status.rawValue)")
+                    return [
+                        "phase": phase.id, "category": category.id,
+                        "n": cell.n, "status": cell.status.rawValue, "status_label": statusLabel, "linked": cell.n > 0,
+                        "expected": cell.expected, "institutions": names,
+                        "level": min(cell.n, 4),
+                        "flag": cell.status == .covered || cell.status == .empty ? "" : statusLabel,
+                        "summary": "\(phase.label.text(language)) × \(category.label.text(language)): \(cell.n) – \(statusLabel)"
+                            + (names.isEmpty ? "" : " (\(names))"),
+                    ]
+                },
+            ]
+        }
+    }
+
+    func name(_ id: String) -> String { landscape.county.shortName(of: id) }
+
+    func findingGroups() -> [[String: Any]] {
+        // Unclassified offers have their own "to review" section.
+        FindingKind.allCases.filter { $0 != .unclassified }.compactMap { kind in
+            let items = landscape.findings.filter { $0.kind == kind }
+            guard !items.isEmpty else { return nil }
+            return ["kind": kind.rawValue, "heading": texts("kind.\(kind.rawValue)"), "count": items.count,
+                    "items": items.map { finding -> [String: Any] in
+                        var item: [String: Any] = ["message": wording.message(finding), "kind": kind.rawValue]
+                        if let step = wording.nextStep(finding) { item["next_step"] = step }
+                        return item
+                    }]
+        }
+    }
+
+    func labels<ID: TermID>(_ ids: [ID], _ terms: [Term]) -> String { labels(ids.map(\.rawValue), terms) }
+
+    func labels(_ ids: [String], _ terms: [Term]) -> String {
+        ids.map { id in terms.first { $0.id == id }?.label.text(language) ?? id }.joined(separator: ", ")
+    }
+
+    /// `markdown: false` leaves out `body_markdown`, which only the Markdown report uses.
+    func institution(_ institution: Institution, markdown: Bool = true) -> [String: Any] {
+        let ids = Set(landscape.county.institutions.map(\.id))
+        return nonEmpty([
+            "id": institution.id,
+            "name": institution.name,
+            "short": institution.short ?? "",
+            "type": labels([institution.type], taxonomy.types),
+            "website": safeURL(institution.website) ?? "",
+            "website_text": institution.website ?? "",
+            "address": institution.address ?? "",
+            "updated": institution.updated.map(texts.date) ?? "",
+            "refers_to": institution.refersTo.filter { ids.contains($0.id) }.map { ["id": $0.id, "name": name($0.id)] },
+            "contacts": audience.visible(institution.contacts).map { contact -> [String: Any] in
+                nonEmpty(["name": contact.name, "role": contact.role ?? "", "email": contact.email ?? "",
+                 "mailto": safeURL("mailto:" + (contact.email ?? "")) ?? "", "phone": contact.phone ?? "",
+                 "languages": contact.languages.isEmpty ? false : contact.languages.joined(separator: ", ")])
+            },
+            "offers": landscape.offers(of: institution.id).map(offer),
+            "body_html": CommonMark.html(institution.body),
+            "body_markdown": markdown ? MarkdownText.quoteBlock(institution.body) : "",
+        ])
+    }
+
+    func offer(_ offer: ClassifiedOffer) -> [String: Any] {
+        nonEmpty([
+            "id": offer.fullID,
+            "anchor": offer.institutionID + "--" + offer.offer.id,
+            "title": offer.offer.title,
+            "description": offer.offer.description,
+            "phases": labels(offer.phases, taxonomy.phases),
+            "categories": labels(offer.categories, taxonomy.categories),
+            "languages": offer.offer.languages.joined(separator: ", "),
+            "target_groups": labels(offer.offer.targetGroups, taxonomy.targetGroups),
+            "cost": offer.offer.cost.map { labels([$0], taxonomy.costs) } ?? "",
+            "format": offer.offer.format.map { labels([$0], taxonomy.formats) } ?? "",
+            "url": safeURL(offer.offer.url) ?? "",
+            "unclassified": offer.isUnclassified,
+            "evidence": wording.evidence(offer),
+        ])
+    }
+
+    /// Optional texts that are empty are removed, so that `{{#key}}…{{/key}}` skips them.
+    /// Only these: a missing key makes Mustache look it up in the enclosing context.
+    func nonEmpty(_ values: [String: Any]) -> [String: Any] {
+        values.filter { !(ReportView.optionalKeys.contains($0.key) && ($0.value as? String)?.isEmpty == true) }
+    }
+
+    static let optionalKeys: Set<String> = ["short", "website", "website_text", "address", "updated", "body_html", "body_markdown",
+                                            "role", "email", "mailto", "phone", "cost", "format", "url", "evidence", "description"]
+}
+
+extension Texts {
+    static func tree(_ entries: [String: String]) -> [String: Any] {
+        var root: [String: Any] = [:]
+        func insert(_ path: ArraySlice<String>, _ value: String, into node: inout [String: Any]) {
+            guard let head = path.first else { return }
+            if path.count == 1 { node[head] = value; return }
+            var child = node[head] as? [String: Any] ?? [:]
+            insert(path.dropFirst(), value, into: &child)
+            node[head] = child
+        }
+        for (key, value) in entries { insert(ArraySlice(key.split(separator: ".").map(String.init)), value, into: &root) }
+        return root
+    }
+}

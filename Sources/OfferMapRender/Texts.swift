@@ -1,0 +1,80 @@
+import OfferMapModel
+import OfferMapInput
+import OfferMapAnalysis
+
+/// The words of the interface in one language, from templates/i18n/<lang>.yaml.
+/// Nested keys are joined with dots: `finding: {gap: …}` is `finding.gap`.
+/// Unchecked Sendable: every property is immutable and `tree` holds only strings and dictionaries.
+public struct Texts: @unchecked Sendable {
+    public let language: Language
+    public let entries: [String: String]
+    /// The entries as nested dictionaries, for `{{t.report.title}}` in templates; built once.
+    let tree: [String: Any]
+
+    public init(language: Language, yaml: String) throws {
+        self.language = language
+        self.entries = try TranslationFile.entries(yaml)
+        self.tree = Texts.tree(entries)
+    }
+
+    /// The text for `key` with `{name}` placeholders filled in; the key itself if missing.
+    /// One pass: a value that itself contains `{…}` is not filled in again.
+    public func callAsFunction(_ key: String, _ values: [String: String] = [:]) -> String {
+        let text = entries[key] ?? key
+        guard !values.isEmpty, text.utf8.contains(UInt8(ascii: "{")) else { return text }
+        var out = ""
+        var rest = text[...]
+        while let open = rest.firstIndex(of: "{") {
+            out += rest[..<open]
+            guard let close = rest[open...].firstIndex(of: "}"), let value = values[String(rest[rest.index(after: open)..<close])] else {
+                out += "{"
+                rest = rest[rest.index(after: open)...]
+                continue
+            }
+            out += value
+            rest = rest[rest.index(after: close)...]
+        }
+        return out + rest
+    }
+
+    /// "A, B und C" / "A, B and C"
+    public func list(_ items: [String]) -> String {
+        guard items.count > 1 else { return items.first ?? "" }
+        return items.dropLast().joined(separator: ", ") + " " + self("word.and") + " " + items.last!
+    }
+
+    public func number(_ value: Double, digits: Int = 0) -> String {
+        var text = value.formatted(digits: digits)
+        if language == .de { text = text.replacingOccurrences(of: ".", with: ",") }
+        return text
+    }
+
+    public func percent(_ fraction: Double) -> String {
+        let value = (fraction * 100).rounded()
+        return language == .de ? "\(Int(value)) %" : "\(Int(value))%"
+    }
+
+    public func date(_ day: Day) -> String {
+        guard language == .de else { return day.description }
+        let parts = day.description.split(separator: "-")
+        return "\(parts[2]).\(parts[1]).\(parts[0])"
+    }
+}
+
+
+import Foundation
+
+extension Texts {
+    private static let cache: [Language: Texts] = {
+        var result: [Language: Texts] = [:]
+        for language in Language.allCases {
+            result[language] = try? Texts(language: language, yaml: Shipped.translations[language.rawValue] ?? "")
+        }
+        return result
+    }()
+
+    /// The translations compiled into the binary.
+    public static func shipped(_ language: Language) -> Texts {
+        cache[language]!
+    }
+}

@@ -6,7 +6,7 @@ BIN := .build/release/offermap
 VENV := .venv
 PY := $(VENV)/bin/python
 
-.PHONY: run test build deps site-deps site-test embed clean bench bench-deps
+.PHONY: run test build deps site-deps site-test clean bench bench-deps
 
 # Installs what is missing on a fresh Debian machine with the Swift toolchain.
 deps:
@@ -49,9 +49,6 @@ site-test: site-deps
 	$(SWIFT) build $(SITE_SWIFTFLAGS) --product offermap
 	OFFERMAP_BIN=$$($(SWIFT) build $(SITE_SWIFTFLAGS) --show-bin-path)/offermap $(PY) -m pytest -q Tests/site Tests/print
 
-# Compiles templates/ and inputs/taxonomy.yaml into the binary (a test checks they match).
-embed:
-	scripts/embed-resources
 
 clean:
 	rm -rf .build

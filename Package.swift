@@ -2,9 +2,11 @@
 import PackageDescription
 
 // The modules, each depending only on those above it:
+//   OfferMapResources   the shipped templates, translations, taxonomy and training offers (generated at build time)
 //   OfferMapModel       plain values: ids, institutions, labels, evidence, findings, diagnostics
 //   OfferMapInput       files, front matter, YAML, spreadsheets (the only file-system calls)
 //   OfferMapClassifier  labels from an offer's text, with evidence
+//   OfferMapWeights     the shipped classifier: its training offers and its weights, trained at build time
 //   OfferMapAnalysis    matrix, network, findings, next steps, comparison
 //   OfferMapRender      texts, templates, views, JSON/CSV/HSDS, escaping (the only user of libcmark)
 //   OfferMapCore        the pipeline: commands as steps over one run
@@ -28,33 +30,43 @@ let package = Package(
             providers: [.apt(["libcmark-dev"])]
         ),
         .target(name: "CommonMark", dependencies: ["Ccmark"]),
+        // templates/, inputs/taxonomy.yaml and data/ compiled in at build time
+        .executableTarget(name: "EmbedTool"),
+        .plugin(name: "EmbedResources", capability: .buildTool(), dependencies: ["EmbedTool"]),
+        .target(name: "OfferMapResources", plugins: ["EmbedResources"]),
         .target(name: "OfferMapModel"),
         .target(name: "OfferMapInput", dependencies: ["OfferMapModel", .product(name: "Yams", package: "Yams")]),
         .target(name: "OfferMapClassifier", dependencies: ["OfferMapModel"]),
+        // the classifier trained at build time on the shipped offers
+        .executableTarget(name: "TrainTool", dependencies: ["OfferMapModel", "OfferMapInput", "OfferMapClassifier"]),
+        .plugin(name: "TrainModel", capability: .buildTool(), dependencies: ["TrainTool"]),
+        .target(name: "OfferMapWeights", dependencies: ["OfferMapModel", "OfferMapResources", "OfferMapClassifier"], plugins: ["TrainModel"]),
         .target(name: "OfferMapAnalysis", dependencies: ["OfferMapModel", "OfferMapClassifier"]),
         .target(
             name: "OfferMapRender",
             dependencies: [
-                "OfferMapModel", "OfferMapInput", "OfferMapAnalysis", "CommonMark",
+                "OfferMapModel", "OfferMapResources", "OfferMapInput", "OfferMapAnalysis", "CommonMark",
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
         .target(
             name: "OfferMapCore",
-            dependencies: ["OfferMapModel", "OfferMapInput", "OfferMapClassifier", "OfferMapAnalysis", "OfferMapRender"]
+            dependencies: ["OfferMapModel", "OfferMapResources", "OfferMapInput", "OfferMapClassifier", "OfferMapWeights", "OfferMapAnalysis",
+                           "OfferMapRender"]
         ),
         .target(
             name: "OfferMapCLI",
             dependencies: [
-                "OfferMapModel", "OfferMapInput", "OfferMapClassifier", "OfferMapAnalysis", "OfferMapRender", "OfferMapCore",
+                "OfferMapModel", "OfferMapResources", "OfferMapInput", "OfferMapClassifier", "OfferMapWeights", "OfferMapAnalysis",
+                "OfferMapRender", "OfferMapCore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(name: "offermap", dependencies: ["OfferMapCLI"]),
         .testTarget(
             name: "OfferMapCoreTests",
-            dependencies: ["OfferMapModel", "OfferMapInput", "OfferMapClassifier", "OfferMapAnalysis", "OfferMapRender", "OfferMapCore",
-                           "CommonMark"],
+            dependencies: ["OfferMapModel", "OfferMapResources", "OfferMapInput", "OfferMapClassifier", "OfferMapWeights",
+                           "OfferMapAnalysis", "OfferMapRender", "OfferMapCore", "CommonMark"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "OfferMapCLITests", dependencies: ["offermap"]),

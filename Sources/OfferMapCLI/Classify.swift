@@ -1,6 +1,7 @@
 import OfferMapModel
 import OfferMapInput
 import OfferMapClassifier
+import OfferMapWeights
 import OfferMapAnalysis
 import OfferMapRender
 import ArgumentParser
@@ -57,7 +58,7 @@ struct Classify: ParsableCommand {
     var file = "-"
 
     func run() throws {
-        let classifier = Classifier(taxonomy: try loadTaxonomy(taxonomy, inputs: inputs))
+        let classifier = ShippedClassifier.make(try loadTaxonomy(taxonomy, inputs: inputs))
         var out = ""
         for (_, object) in try readJSONLines(file) {
             let labels = classifier.classify(title: object["title"] as? String ?? "", description: object["description"] as? String ?? "")
@@ -112,7 +113,7 @@ struct Eval: ParsableCommand {
         }
         if speed {
             let start = Date()
-            let classifier = Classifier(taxonomy: taxonomy)
+            let classifier = ShippedClassifier.make(taxonomy)
             let trained = Date()
             var labels = 0
             let rounds = max(1, 20_000 / max(items.count, 1))
@@ -132,9 +133,9 @@ struct Eval: ParsableCommand {
         }
         let result: EvaluationReport
         if let folds {
-            result = CrossValidation.run(taxonomy: taxonomy, items: items, extra: TrainingData.extra, k: folds, repeats: repeats)
+            result = CrossValidation.run(taxonomy: taxonomy, items: items, extra: ShippedClassifier.extra, k: folds, repeats: repeats)
         } else {
-            let classifier = extraOnly ? Classifier(taxonomy: taxonomy, training: TrainingData.extra) : Classifier(taxonomy: taxonomy)
+            let classifier = extraOnly ? Classifier(taxonomy: taxonomy, training: ShippedClassifier.extra) : ShippedClassifier.make(taxonomy)
             result = Evaluation.run(classifier, on: items)
         }
         if !json, folds != nil, repeats > 1 { print("\(items.count) offers × \(repeats) assignments to folds:") }

@@ -20,7 +20,7 @@ public struct Classifier: Sendable {
     let abbreviations: TextNormalizer.Abbreviations
     /// phases, then categories, in taxonomy order; a label's position here is its index everywhere
     let labels: [Label]
-    private(set) var trained: Trained?
+    var trained: Trained?
 
     struct Settings: Sendable {
         /// a label is given from this probability on
@@ -86,11 +86,8 @@ public struct Classifier: Sendable {
         }
     }
 
-    /// Trains on the shipped offers. Training takes a while: build one classifier per taxonomy and share it.
-    public init(taxonomy: Taxonomy) {
-        self.init(taxonomy: taxonomy, training: TrainingData.offers)
-    }
-
+    /// Trains on `training`, which takes a while (about a second for the shipped offers): build one classifier per
+    /// taxonomy and share it, or use the weights trained when offermap was built (`ShippedClassifier`).
     public init(taxonomy: Taxonomy, training: [LabeledText]) {
         self.init(taxonomy: taxonomy, training: training, settings: Settings())
     }

@@ -1,5 +1,4 @@
 import OfferMapModel
-import OfferMapModel
 import Foundation
 
 /// One-vs-rest logistic regression over sparse features, trained deterministically
@@ -24,6 +23,13 @@ struct LogisticModel: Sendable {
     /// weights[label][feature]; the last entry is the bias
     let weights: [[Double]]
     let featureCount: Int
+
+    /// A model with known weights (read back from `Classifier.weights`).
+    init(labels: [Label], featureCount: Int, weights: [[Double]]) {
+        self.labels = labels
+        self.featureCount = featureCount
+        self.weights = weights
+    }
 
     init(labels: [Label], featureCount: Int, examples: [Vector], targets: [[Bool]], settings: Settings = Settings(),
          lightlyRegularised: Set<Int> = []) {

@@ -103,9 +103,14 @@ extension Classifier {
 
     private func described(_ trained: Trained) -> Trained {
         var trained = trained
-        trained.ownKeywords = labels.indices.map { label in
+        trained.ownKeywords = ownKeywords(trained)
+        return trained
+    }
+
+    /// By label position: the features of the label's own keywords.
+    func ownKeywords(_ trained: Trained) -> [Set<Int>] {
+        labels.indices.map { label in
             Set(matcher.keywords.indices.filter { matcher.keywords[$0].labelIndex == label }.compactMap { trained.hitFeature[$0] })
         }
-        return trained
     }
 }

@@ -1,8 +1,10 @@
 import OfferMapModel
+import OfferMapResources
 import OfferMapInput
 import OfferMapClassifier
 import OfferMapAnalysis
 import OfferMapRender
+import OfferMapWeights
 import Foundation
 
 public enum OutputFormat: String, Sendable, CaseIterable {
@@ -83,7 +85,8 @@ public enum Pipeline {
     }
 
     public static func load(_ options: BuildOptions, diagnostics: inout Diagnostics) async throws -> [County] {
-        try await InputLoader.load(inputs: options.inputs, selection: options.counties, threads: options.threads, diagnostics: &diagnostics)
+        try await InputLoader.load(inputs: options.inputs, selection: options.counties, threads: options.threads, shipped: Shipped.taxonomy,
+                                   diagnostics: &diagnostics)
     }
 
     /// Classifies every county, in its own language; counties with the same classifier taxonomy share one classifier.
@@ -124,13 +127,13 @@ public struct Classifiers: Sendable {
         var byKey: [String: Classifier] = [:]
         for taxonomy in taxonomies {
             let key = Classifier.key(taxonomy)
-            if byKey[key] == nil { byKey[key] = Classifier(taxonomy: taxonomy) }
+            if byKey[key] == nil { byKey[key] = ShippedClassifier.make(taxonomy) }
         }
         self.byKey = byKey
     }
 
     public func `for`(_ taxonomy: Taxonomy) -> Classifier {
-        byKey[Classifier.key(taxonomy)] ?? Classifier(taxonomy: taxonomy)
+        byKey[Classifier.key(taxonomy)] ?? ShippedClassifier.make(taxonomy)
     }
 }
 
@@ -139,5 +142,23 @@ extension Day {
     public static var today: Day {
         let parts = Calendar(identifier: .gregorian).dateComponents([.year, .month, .day], from: Date())
         return Day(year: parts.year!, month: parts.month!, day: parts.day!)
+    }
+}
+
+/// The loaders with the taxonomy compiled into the binary as the default, for the commands.
+extension InputLoader {
+    public static func load(inputs: String, selection: [String] = [], diagnostics: inout Diagnostics) throws -> [County] {
+        try load(inputs: inputs, selection: selection, shipped: Shipped.taxonomy, diagnostics: &diagnostics)
+    }
+
+    /// `file`, else the default taxonomy of `inputs`, else the shipped one.
+    public static func taxonomy(file: String?, inputs: String, diagnostics: inout Diagnostics) -> Taxonomy {
+        taxonomy(file: file, inputs: inputs, shipped: Shipped.taxonomy, diagnostics: &diagnostics)
+    }
+}
+
+extension SheetImport {
+    public static func run(file: String, county: String, inputs: String, force: Bool) throws -> ImportResult {
+        try run(file: file, county: county, inputs: inputs, shipped: Shipped.taxonomy, force: force)
     }
 }

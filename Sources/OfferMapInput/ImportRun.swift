@@ -17,7 +17,8 @@ public struct ImportResult: Sendable {
 extension SheetImport {
     /// Reads the table, checks every row, and writes `<inputs>/<county>/institutions/<id>.md`
     /// only when no row has an error. Existing files are replaced only with `force`.
-    public static func run(file: String, county: String, inputs: String, force: Bool) throws -> ImportResult {
+    /// `shipped`: the text of the taxonomy compiled into the binary, for inputs without their own.
+    public static func run(file: String, county: String, inputs: String, shipped: String, force: Bool) throws -> ImportResult {
         guard Slug.isValid(county) else {
             throw UsageError("'\(county)' is not a valid county id; use lower-case letters, digits and hyphens, e.g. '\(Slug.make(county))'")
         }
@@ -31,7 +32,7 @@ extension SheetImport {
         }
         var result = ImportResult()
         let folder = InputLoader.join(inputs, county)
-        let taxonomy = countyTaxonomy(inputs: inputs, folder: folder, diagnostics: &result.diagnostics)
+        let taxonomy = countyTaxonomy(inputs: inputs, folder: folder, shipped: shipped, diagnostics: &result.diagnostics)
         guard !result.diagnostics.hasErrors,
               let table = SheetReader.read(data, path: file, diagnostics: &result.diagnostics) else { return result }
         result.table = (String(table.delimiter), table.encoding, table.rows.count)
@@ -86,8 +87,8 @@ extension SheetImport {
     }
 
     /// The taxonomy the county's files are checked against: the default, with the county's own keys.
-    static func countyTaxonomy(inputs: String, folder: String, diagnostics: inout Diagnostics) -> Taxonomy {
-        guard let base = InputLoader.defaultTaxonomy(inputs: inputs, diagnostics: &diagnostics) else { return Taxonomy() }
+    static func countyTaxonomy(inputs: String, folder: String, shipped: String, diagnostics: inout Diagnostics) -> Taxonomy {
+        guard let base = InputLoader.defaultTaxonomy(inputs: inputs, shipped: shipped, diagnostics: &diagnostics) else { return Taxonomy() }
         let path = InputLoader.join(folder, "taxonomy.yaml")
         let override = FileManager.default.fileExists(atPath: path)
             ? TaxonomyLoader.load(URL(fileURLWithPath: path), path: path, diagnostics: &diagnostics) : nil

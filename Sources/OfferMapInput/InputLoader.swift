@@ -10,23 +10,34 @@ public struct UsageError: Error, CustomStringConvertible {
 /// Discovers and loads every county under the inputs folder, in sorted order.
 public enum InputLoader {
     /// The default taxonomy: `<inputs>/taxonomy.yaml`, or the one shipped in the binary.
-    static func defaultTaxonomy(inputs: String, diagnostics: inout Diagnostics) -> Fields? {
+    /// `shipped` is the text of the taxonomy compiled into the binary (`Shipped.taxonomy`, passed down from the pipeline).
+    static func defaultTaxonomy(inputs: String, shipped: String, diagnostics: inout Diagnostics) -> Fields? {
         let path = join(inputs, "taxonomy.yaml")
         if FileManager.default.fileExists(atPath: path) {
             return TaxonomyLoader.load(URL(fileURLWithPath: path), path: path, diagnostics: &diagnostics)
         }
+        return shippedTaxonomyFields(shipped, diagnostics: &diagnostics)
+    }
+
+    /// A taxonomy from the text of the shipped file.
+    public static func shippedTaxonomy(_ text: String, diagnostics: inout Diagnostics) -> Taxonomy {
+        guard let fields = shippedTaxonomyFields(text, diagnostics: &diagnostics) else { return Taxonomy() }
+        return TaxonomyLoader.taxonomy(base: fields, diagnostics: &diagnostics)
+    }
+
+    static func shippedTaxonomyFields(_ text: String, diagnostics: inout Diagnostics) -> Fields? {
         let document = YAMLDocument(path: "<shipped>/taxonomy.yaml", lineOffset: 0)
-        guard let node = document.parse(Shipped.taxonomy, diagnostics: &diagnostics) else { return nil }
+        guard let node = document.parse(text, diagnostics: &diagnostics) else { return nil }
         return Fields(node, document, what: "the taxonomy", diagnostics: &diagnostics)
     }
 
     /// `file`, else the default taxonomy of `inputs` (the shipped one where the folder has none).
-    public static func taxonomy(file: String?, inputs: String, diagnostics: inout Diagnostics) -> Taxonomy {
+    public static func taxonomy(file: String?, inputs: String, shipped: String, diagnostics: inout Diagnostics) -> Taxonomy {
         let base: Fields?
         if let file {
             base = TaxonomyLoader.load(URL(fileURLWithPath: file), path: file, diagnostics: &diagnostics)
         } else {
-            base = defaultTaxonomy(inputs: inputs, diagnostics: &diagnostics)
+            base = defaultTaxonomy(inputs: inputs, shipped: shipped, diagnostics: &diagnostics)
         }
         guard let base else { return Taxonomy() }
         return TaxonomyLoader.taxonomy(base: base, diagnostics: &diagnostics)
@@ -54,16 +65,16 @@ public enum InputLoader {
     }
 
     /// Loads the selected counties (all when `selection` is empty), one file after the other.
-    public static func load(inputs: String, selection: [String] = [], diagnostics: inout Diagnostics) throws -> [County] {
-        let plans = try plan(inputs: inputs, selection: selection, diagnostics: &diagnostics)
+    public static func load(inputs: String, selection: [String] = [], shipped: String, diagnostics: inout Diagnostics) throws -> [County] {
+        let plans = try plan(inputs: inputs, selection: selection, shipped: shipped, diagnostics: &diagnostics)
         let loaded = plans.map { plan in plan.files.map { loadFile($0, taxonomy: plan.county.taxonomy) } }
         return finish(plans, loaded, diagnostics: &diagnostics)
     }
 
     /// The same, with the institution files of all counties read in parallel.
-    public static func load(inputs: String, selection: [String] = [], threads: Int,
+    public static func load(inputs: String, selection: [String] = [], threads: Int, shipped: String,
                             diagnostics: inout Diagnostics) async throws -> [County] {
-        let plans = try plan(inputs: inputs, selection: selection, diagnostics: &diagnostics)
+        let plans = try plan(inputs: inputs, selection: selection, shipped: shipped, diagnostics: &diagnostics)
         let work = plans.flatMap { plan in plan.files.map { (path: $0, taxonomy: plan.county.taxonomy) } }
         var results = await Parallel.map(work, threads: threads) { loadFile($0.path, taxonomy: $0.taxonomy) }[...]
         let loaded = plans.map { plan -> [(Institution?, Diagnostics)] in
@@ -73,14 +84,14 @@ public enum InputLoader {
         return finish(plans, loaded, diagnostics: &diagnostics)
     }
 
-    static func plan(inputs: String, selection: [String], diagnostics: inout Diagnostics) throws -> [Plan] {
+    static func plan(inputs: String, selection: [String], shipped: String, diagnostics: inout Diagnostics) throws -> [Plan] {
         let available = try countyIDs(inputs: inputs)
         for id in selection where !available.contains(id) {
             let hint = Suggestion.didYouMean(id, in: available).map { "; \($0)" } ?? ""
             throw UsageError("unknown county '\(id)'\(hint) (counties in \(inputs): \(available.joined(separator: ", ")))")
         }
         let chosen = selection.isEmpty ? available : available.filter(selection.contains)
-        guard let base = defaultTaxonomy(inputs: inputs, diagnostics: &diagnostics) else { return [] }
+        guard let base = defaultTaxonomy(inputs: inputs, shipped: shipped, diagnostics: &diagnostics) else { return [] }
         return chosen.map { planCounty(inputs: inputs, id: $0, base: base, diagnostics: &diagnostics) }
     }
 

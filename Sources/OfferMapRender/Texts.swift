@@ -1,4 +1,5 @@
 import OfferMapModel
+import OfferMapResources
 import OfferMapInput
 import OfferMapAnalysis
 

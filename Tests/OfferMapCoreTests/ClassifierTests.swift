@@ -3,19 +3,17 @@ import Testing
 @testable import OfferMapModel
 @testable import OfferMapInput
 @testable import OfferMapClassifier
+import OfferMapWeights
 @testable import OfferMapAnalysis
 @testable import OfferMapRender
 @testable import OfferMapCore
 
-/// The labeled development offers (a copy of shared/data/offers-dev.jsonl).
-func devOffers() throws -> [LabeledText] {
-    let url = try #require(Bundle.module.url(forResource: "offers-dev", withExtension: "jsonl", subdirectory: "Fixtures"))
-    return TrainingData.parse(try String(contentsOf: url, encoding: .utf8))
-}
+/// The labeled development offers (data/dev/, a copy of shared/data/offers-dev.jsonl).
+func devOffers() throws -> [LabeledText] { ShippedClassifier.dev }
 
 @Suite struct ClassifierTests {
     static let taxonomy = shippedTaxonomy()
-    static let classifier = Classifier(taxonomy: taxonomy)
+    static let classifier = ShippedClassifier.make(taxonomy)
     /// keywords only, no model: shows that the taxonomy's keywords carry the label themselves
     static let keywordsOnly = Classifier(taxonomy: taxonomy, training: [])
 
@@ -108,16 +106,18 @@ func devOffers() throws -> [LabeledText] {
 
     @Test func deterministic() throws {
         let items = try devOffers().prefix(20)
-        let again = Classifier(taxonomy: Self.taxonomy, training: TrainingData.offers,
+        let again = Classifier(taxonomy: Self.taxonomy, training: ShippedClassifier.training,
                                settings: { var s = Classifier.Settings(); s.model.epochs += 0; return s }())
         for item in items {
             #expect(labels(item.title, item.description) == again.classify(title: item.title, description: item.description))
         }
     }
 
-    @Test func shippedTrainingDataIsTheFixture() throws {
-        #expect(try devOffers().map(\.id) == TrainingData.dev.map(\.id))
-        #expect(TrainingData.offers.count == TrainingData.dev.count + TrainingData.extra.count)
+    /// data/ is compiled in whole: every labeled line, each with a phase and a category.
+    @Test func shippedTrainingDataIsComplete() throws {
+        #expect(ShippedClassifier.dev.count == 160)
+        #expect(ShippedClassifier.extra.count >= 1_272)
+        #expect(ShippedClassifier.training.allSatisfy { !$0.phases.isEmpty && !$0.categories.isEmpty })
     }
 
     /// In-sample: the shipped model has seen these offers.
@@ -131,10 +131,10 @@ func devOffers() throws -> [LabeledText] {
     /// Held out: 5-fold cross-validation, each offer classified by a model trained without it.
     @Test func devSetFloorCrossValidated() throws {
         let items = try devOffers()
-        let report = CrossValidation.run(taxonomy: Self.taxonomy, items: items, extra: TrainingData.extra)
+        let report = CrossValidation.run(taxonomy: Self.taxonomy, items: items, extra: ShippedClassifier.extra)
         print("CROSS-VALIDATED (5 folds)\n" + report.text)
         // folds 0 and 1 were never looked at while writing the keywords
-        let unseen = CrossValidation.run(taxonomy: Self.taxonomy, items: items, extra: TrainingData.extra, only: [0, 1])
+        let unseen = CrossValidation.run(taxonomy: Self.taxonomy, items: items, extra: ShippedClassifier.extra, only: [0, 1])
         print("CROSS-VALIDATED, folds 0-1 only: phase micro-F1 \(unseen.micro(.phases)), category micro-F1 \(unseen.micro(.categories))")
         #expect(report.micro(.phases) >= 0.83)
         #expect(report.micro(.categories) >= 0.90)
@@ -153,7 +153,7 @@ func devOffers() throws -> [LabeledText] {
 
     /// Fully unseen: a model trained on the extra offers alone, evaluated on every dev offer.
     @Test func devSetFloorExtraOnly() throws {
-        let report = Evaluation.run(Classifier(taxonomy: Self.taxonomy, training: TrainingData.extra), on: try devOffers())
+        let report = Evaluation.run(Classifier(taxonomy: Self.taxonomy, training: ShippedClassifier.extra), on: try devOffers())
         print("TRAINED ON EXTRA OFFERS ONLY\n" + report.text)
         #expect(report.micro(.phases) >= 0.82)
         #expect(report.micro(.categories) >= 0.90)
@@ -189,7 +189,7 @@ func devOffers() throws -> [LabeledText] {
         // mistakes on the folds one may look at (2-4), with a model trained without them
         let fold = CrossValidation.folds(items)
         for f in 2..<(ProcessInfo.processInfo.environment["OFFERMAP_MISSES"] != nil ? 5 : 2) {
-            let classifier = Classifier(taxonomy: Self.taxonomy, training: TrainingData.extra + items.indices.filter { fold[$0] != f }.map { items[$0] })
+            let classifier = Classifier(taxonomy: Self.taxonomy, training: ShippedClassifier.extra + items.indices.filter { fold[$0] != f }.map { items[$0] })
             for item in items.indices.filter({ fold[$0] == f }).map({ items[$0] }) {
                 let l = classifier.classify(title: item.title, description: item.description)
                 if Set(l.phases) != Set(item.phases) || Set(l.categories) != Set(item.categories) {
@@ -198,7 +198,7 @@ func devOffers() throws -> [LabeledText] {
             }
         }
         for (name, settings) in grid {
-            let r = CrossValidation.run(taxonomy: Self.taxonomy, items: items, extra: TrainingData.extra, k: 5, only: nil, settings: settings)
+            let r = CrossValidation.run(taxonomy: Self.taxonomy, items: items, extra: ShippedClassifier.extra, k: 5, only: nil, settings: settings)
             print("TUNE \(name): phase \(r.micro(.phases).formatted(digits: 3)) category \(r.micro(.categories).formatted(digits: 3))")
         }
     }

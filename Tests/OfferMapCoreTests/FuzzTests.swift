@@ -3,6 +3,7 @@ import Testing
 @testable import OfferMapModel
 @testable import OfferMapInput
 @testable import OfferMapClassifier
+import OfferMapWeights
 @testable import OfferMapAnalysis
 @testable import OfferMapRender
 @testable import OfferMapCore
@@ -67,7 +68,7 @@ import Testing
                 refused += 1
                 #expect(diagnostics.hasErrors, "refused without an error: \(String(decoding: data, as: UTF8.self))")
             } else if let institution = result {
-                let classifier = Classifier(taxonomy: taxonomy)
+                let classifier = ShippedClassifier.make(taxonomy)
                 for offer in institution.offers { _ = classifier.classify(offer, institutionID: institution.id) }
             }
         }

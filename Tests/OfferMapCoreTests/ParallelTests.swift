@@ -3,13 +3,14 @@ import Testing
 @testable import OfferMapModel
 @testable import OfferMapInput
 @testable import OfferMapClassifier
+@testable import OfferMapWeights
 @testable import OfferMapAnalysis
 @testable import OfferMapRender
 @testable import OfferMapCore
 
 /// Loading, classification and rendering run in parallel; the output must not notice.
 @Suite struct ParallelTests {
-    static let sampleInputs = ShippedTests.root.appendingPathComponent("inputs").path
+    static let sampleInputs = repositoryRoot.appendingPathComponent("inputs").path
 
     func output(threads: Int, publish: Bool) async throws -> [String: Data] {
         let out = NSTemporaryDirectory() + "offermap-parallel-" + UUID().uuidString

@@ -3,6 +3,7 @@ import Testing
 @testable import OfferMapModel
 @testable import OfferMapInput
 @testable import OfferMapClassifier
+@testable import OfferMapWeights
 @testable import OfferMapAnalysis
 @testable import OfferMapRender
 @testable import OfferMapCore

@@ -1,8 +1,10 @@
 import Foundation
 import Synchronization
 @testable import OfferMapModel
+import OfferMapResources
 @testable import OfferMapInput
 @testable import OfferMapClassifier
+@testable import OfferMapWeights
 @testable import OfferMapAnalysis
 @testable import OfferMapRender
 @testable import OfferMapCore
@@ -63,8 +65,7 @@ let countyYAML = "name: Testkreis\nstate: Hessen\n"
 /// The shipped default taxonomy (as embedded in the binary).
 func shippedTaxonomy() -> Taxonomy {
     var diagnostics = Diagnostics()
-    let fields = InputLoader.defaultTaxonomy(inputs: "/nonexistent-offermap-inputs", diagnostics: &diagnostics)!
-    return TaxonomyLoader.taxonomy(base: fields, diagnostics: &diagnostics)
+    return InputLoader.shippedTaxonomy(Shipped.taxonomy, diagnostics: &diagnostics)
 }
 
 /// Classifiers by taxonomy, trained once per test process (training takes seconds in a debug build).
@@ -73,7 +74,7 @@ private let classifiers = Mutex<[String: Classifier]>([:])
 func classifier(_ taxonomy: Taxonomy) -> Classifier {
     let key = Classifier.key(taxonomy)
     if let known = classifiers.withLock({ $0[key] }) { return known }
-    let made = Classifier(taxonomy: taxonomy)
+    let made = ShippedClassifier.make(taxonomy)
     classifiers.withLock { $0[key] = made }
     return made
 }
@@ -90,3 +91,6 @@ extension Evidence {
     var term: String { EvidenceJSON.term(self) }
     var field: String { EvidenceJSON.field(self) }
 }
+
+/// The repository's root folder, for the sample inputs and the docs.
+let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()

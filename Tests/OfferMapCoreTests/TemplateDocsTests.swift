@@ -3,6 +3,7 @@ import Testing
 @testable import OfferMapModel
 @testable import OfferMapInput
 @testable import OfferMapClassifier
+@testable import OfferMapWeights
 @testable import OfferMapAnalysis
 @testable import OfferMapRender
 @testable import OfferMapCore
@@ -47,7 +48,7 @@ import Testing
     }
 
     @Test func everyValueIsDocumented() async throws {
-        let docs = try String(contentsOf: ShippedTests.root.appendingPathComponent("docs/templates.md"), encoding: .utf8)
+        let docs = try String(contentsOf: repositoryRoot.appendingPathComponent("docs/templates.md"), encoding: .utf8)
         var missing: [String] = []
         for (name, context) in try await contexts() {
             // An institution page's `institution` holds what a report's `institutions` entries hold.

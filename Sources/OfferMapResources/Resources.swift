@@ -1,0 +1,1 @@
+// The shipped files enter this module at build time through Plugins/EmbedResources (see Shipped).

@@ -1,0 +1,1 @@
+// ShippedWeights enters this module at build time through Plugins/TrainModel.

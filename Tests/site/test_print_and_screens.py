@@ -1,8 +1,13 @@
 """Print to PDF (A4, from the page's own print CSS) and screenshots at 375 px and 1280 px for a
 human look; the automatic part checks page size, page count, text and horizontal overflow."""
 import base64
+import pathlib
 import re
 import subprocess
+import sys
+
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[1] / "print"))
+import layout  # noqa: E402  (Tests/print/layout.py: where Chromium put the text)
 
 WIDTHS = [375, 1280]
 
@@ -60,3 +65,25 @@ def test_screenshots_and_no_horizontal_overflow(sites, driver, artifacts):
                 shots += 1
     print(f"{shots} screenshots in {artifacts}")
     assert not overflow, "\n".join(overflow)
+
+
+def test_matrix_words_break_only_between_syllables(sites, driver):
+    """The matrix on county pages and the embeddable matrix, at both widths: headers and flags break
+    at a space or a soft hyphen ("Veranstal-tungen"), never inside a word ("Formalitäte|n"), and no
+    text runs out of its cell; a matrix wider than the screen says that it scrolls sideways."""
+    problems = []
+    for site in sites:
+        for county in site.counties:
+            for page in ("index.html", "embed.html"):
+                for width in WIDTHS:
+                    where = f"{site.name}/{county}/{page} at {width}px"
+                    found = layout.screen_problems(driver, site.url(f"{county}/{page}"), width)
+                    problems += [f"{where}: {p}" for p in found]
+                    problems += [f"{where}: word broken as '{w}'" for w in layout.broken_words(driver)]
+                    scrolls, hint = driver.execute_script(
+                        "const s = document.querySelector('table.matrix').closest('.scroll');"
+                        "const hint = s.querySelector('.scroll-hint');"
+                        "return [s.scrollWidth > s.clientWidth, !!hint && hint.getClientRects().length > 0]")
+                    if scrolls and not hint:
+                        problems.append(f"{where}: the matrix scrolls sideways without saying so")
+    assert not problems, "\n".join(problems)

@@ -13,7 +13,8 @@ struct TrainModel: BuildToolPlugin {
         for folder in ["data/dev", "data"] {
             let url = root.appending(path: folder)
             let names = (try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []
-            inputs += names.filter { $0.hasSuffix(".jsonl") }.sorted().map { url.appending(path: $0) }
+            // by name without ".jsonl", as EmbedResources joins them
+            inputs += names.filter { $0.hasSuffix(".jsonl") }.map { String($0.dropLast(6)) }.sorted().map { url.appending(path: $0 + ".jsonl") }
         }
         let output = context.pluginWorkDirectoryURL.appending(path: "ShippedWeights.swift")
         return [.buildCommand(displayName: "Training the classifier on the shipped offers",

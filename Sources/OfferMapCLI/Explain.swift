@@ -29,10 +29,10 @@ struct Explain: ParsableCommand {
             let hint = Suggestion.didYouMean(id, in: known).map { "; \($0)" } ?? ""
             throw UsageError("no offer or institution '\(id)'\(hint)")
         }
-        let classifiers = Classifiers(chosen.map(\.taxonomy))
+        let classifiers = ClassifierCache()
         var found = false
         for county in chosen {
-            let classifier = classifiers.for(county.taxonomy)
+            let classifier = classifiers.classifier(for: county.taxonomy)
             let landscape = Analysis.landscape(of: county, date: .today, language: Language.of(county, option: lang), classifier: classifier)
             let explanation = ExplanationText(wording: Wording(landscape: landscape, texts: Texts.shipped(landscape.language)))
             for institution in county.institutions where institution.id == parts.first {

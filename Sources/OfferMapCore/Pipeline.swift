@@ -36,13 +36,18 @@ public struct BuildOptions: Sendable {
     public var templates: String?
     /// Parallel tasks; 1 gives the single-threaded reference run.
     public var threads = Parallel.width
+    /// Classifiers to reuse across runs; nil: the run makes its own.
+    public var classifiers: ClassifierCache?
 
     public init(date: Day) {
         self.date = date
     }
 
-    /// The language of pages that span several counties (the comparison, the site's start page).
-    public var sharedLanguage: Language { language ?? .de }
+    /// The language of pages that span several counties (the comparison, the site's start page): `--lang`, else the
+    /// counties' language where they all have the same, else German.
+    public func sharedLanguage(_ landscapes: [Landscape]) -> Language {
+        language ?? (Set(landscapes.map(\.language)).count == 1 ? landscapes[0].language : .de)
+    }
 }
 
 public struct BuildResult: Sendable {
@@ -91,10 +96,12 @@ public enum Pipeline {
 
     /// Classifies every county, in its own language; counties with the same classifier taxonomy share one classifier.
     public static func analyse(_ counties: [County], options: BuildOptions, diagnostics: inout Diagnostics) async -> [Landscape] {
-        let classifiers = Classifiers(counties.map(\.taxonomy))
+        let classifiers = options.classifiers ?? ClassifierCache()
+        // made before the counties are analysed side by side, each on all cores where it has to train
+        for county in counties { _ = classifiers.classifier(for: county.taxonomy) }
         let landscapes = await Parallel.map(counties, threads: options.threads) { county in
             Analysis.landscape(of: county, date: options.date, language: Language.of(county, option: options.language),
-                               classifier: classifiers.for(county.taxonomy))
+                               classifier: classifiers.classifier(for: county.taxonomy))
         }
         for landscape in landscapes { diagnostics.append(contentsOf: warnings(landscape)) }
         return landscapes
@@ -119,21 +126,22 @@ public enum Pipeline {
     }
 }
 
-/// The classifiers of one run, one per distinct taxonomy, trained before the counties are analysed.
-public struct Classifiers: Sendable {
-    private let byKey: [String: Classifier]
+/// Classifiers by what they read of a taxonomy: one per distinct taxonomy, made once (with the shipped weights where
+/// they fit). A run makes its own; a caller that runs the pipeline again and again (tests, a server) can keep one.
+public final class ClassifierCache: @unchecked Sendable {
+    private let lock = NSLock()
+    private var byKey: [String: Classifier] = [:]
 
-    public init(_ taxonomies: [Taxonomy]) {
-        var byKey: [String: Classifier] = [:]
-        for taxonomy in taxonomies {
-            let key = Classifier.key(taxonomy)
-            if byKey[key] == nil { byKey[key] = ShippedClassifier.make(taxonomy) }
-        }
-        self.byKey = byKey
-    }
+    public init() {}
 
-    public func `for`(_ taxonomy: Taxonomy) -> Classifier {
-        byKey[Classifier.key(taxonomy)] ?? ShippedClassifier.make(taxonomy)
+    public func classifier(for taxonomy: Taxonomy) -> Classifier {
+        let key = Classifier.key(taxonomy)
+        lock.lock()
+        defer { lock.unlock() }
+        if let known = byKey[key] { return known }
+        let made = ShippedClassifier.make(taxonomy)
+        byKey[key] = made
+        return made
     }
 }
 

@@ -46,7 +46,7 @@ extension Pipeline {
         try await run(options, step: "compare", progress: progress) { run, writer in
             let comparison = Comparison(run.landscapes)
             let shown = options.counties.isEmpty ? comparison.mostDifferent(limit: Comparison.heatmapLimit) : options.counties
-            let context = CompareView(comparison: comparison, texts: Texts.shipped(options.sharedLanguage), date: options.date,
+            let context = CompareView(comparison: comparison, texts: Texts.shipped(options.sharedLanguage(run.landscapes)), date: options.date,
                                       shown: run.landscapes.map(\.county.id).filter(shown.contains)).context()
             writer.add("compare/compare.md", run.templates.render("compare.md", context))
             writer.add("compare/compare.html", run.templates.render("compare.html", context))
@@ -57,7 +57,7 @@ extension Pipeline {
     /// `offermap publish`: the website in `<out>/site/`.
     public static func publish(_ options: BuildOptions, baseURL: String?, progress: (String) -> Void = { _ in }) async throws -> BuildResult {
         try await run(options, step: "render", streaming: true, progress: progress) { run, writer in
-            let view = SiteView(landscapes: run.landscapes, texts: Texts.shipped(options.sharedLanguage), date: options.date)
+            let view = SiteView(landscapes: run.landscapes, texts: Texts.shipped(options.sharedLanguage(run.landscapes)), date: options.date)
             var pages: [String] = []
             for chunk in chunks(run.landscapes, options) {
                 let rendered = await Parallel.map(Array(chunk), threads: options.threads) {

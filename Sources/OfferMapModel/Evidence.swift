@@ -36,6 +36,14 @@ public enum ModelFeature: Hashable, Sendable {
     case keyword(String, of: Label)
     /// how well the offer fits a category, for the phases
     case fits(CategoryID)
+
+    /// A word or the start of one.
+    public var isWord: Bool {
+        switch self {
+        case .word, .stem: true
+        default: false
+        }
+    }
 }
 
 /// Why a label was given.

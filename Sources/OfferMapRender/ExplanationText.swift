@@ -11,7 +11,7 @@ public struct ExplanationText {
     public func text(_ offer: ClassifiedOffer) -> String {
         var lines = ["\(offer.fullID): \(offer.offer.title)", "  \(offer.offer.location.path):\(offer.offer.location.line)"]
         for label in offer.phases.map(Label.phase) + offer.categories.map(Label.category) {
-            let reasons = offer.evidence.filter { $0.label == label }.map { reason($0, in: offer.offer) }
+            let reasons = merged(offer.evidence.filter { $0.label == label }, in: offer.offer).map { reason($0, in: offer.offer) }
             lines.append("  ✓ \(name(label)): \(reasons.joined(separator: "; "))")
         }
         if offer.phases.isEmpty { lines.append("  ✗ " + texts("explain.no_phase")) }
@@ -27,6 +27,22 @@ public struct ExplanationText {
             lines.append("  – " + texts("explain.not_given", ["label": name(miss.label), "reasons": parts.joined(separator: "; ")]))
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// A word and its stem are one reason for the reader: model evidence on the same words is merged, weights added.
+    func merged(_ evidence: [Evidence], in offer: Offer) -> [Evidence] {
+        var result: [Evidence] = []
+        for item in evidence {
+            if case .model(let label, let feature, let weight, let spans) = item, feature.isWord,
+               let k = result.firstIndex(where: { other in
+                   if case .model(_, let f, _, let s) = other, f.isWord { s.map { $0.text(in: offer) } == spans.map { $0.text(in: offer) } } else { false }
+               }), case .model(_, let first, let sum, let firstSpans) = result[k] {
+                result[k] = .model(label, feature: first, weight: sum + weight, spans: firstSpans)
+                continue
+            }
+            result.append(item)
+        }
+        return result
     }
 
     /// "Phase „Gründung & Start“"

@@ -15,7 +15,7 @@ struct NetworkView {
     }
 
     func name(_ id: String) -> String {
-        landscape.county.institutions.first { $0.id == id }.map { $0.short ?? $0.name } ?? id
+        landscape.county.shortName(of: id)
     }
 
     func context() -> [String: Any] {

@@ -20,6 +20,7 @@ import Testing
 
     func html(_ scratch: Scratch) async -> String {
         var options = BuildOptions(date: Day("2026-11-25")!)
+        options.classifiers = testClassifiers
         options.inputs = scratch.root
         options.formats = [.html]
         var diagnostics = Diagnostics()
@@ -41,6 +42,7 @@ import Testing
     @Test func accentAndLogoReachTheCountyWebPages() async throws {
         let scratch = county("accent: \"#1d4f91\"\nlogo: logo.svg\n")
         var options = BuildOptions(date: Day("2026-11-25")!)
+        options.classifiers = testClassifiers
         options.inputs = scratch.root
         options.out = scratch.path("out")
         _ = try await Pipeline.publish(options, baseURL: nil)

@@ -3,7 +3,7 @@ import Testing
 @testable import OfferMapModel
 @testable import OfferMapInput
 @testable import OfferMapClassifier
-import OfferMapWeights
+@testable import OfferMapWeights
 @testable import OfferMapAnalysis
 @testable import OfferMapRender
 @testable import OfferMapCore
@@ -111,6 +111,15 @@ func devOffers() throws -> [LabeledText] { ShippedClassifier.dev }
         for item in items {
             #expect(labels(item.title, item.description) == again.classify(title: item.title, description: item.description))
         }
+    }
+
+    /// The weights trained when the project was built fit the shipped taxonomy and offers: no run trains for them.
+    @Test func shippedWeightsFitTheShippedTaxonomy() {
+        #expect(Classifier(taxonomy: Self.taxonomy, weights: ShippedClassifier.weights, training: ShippedClassifier.training) != nil)
+        let item = ShippedClassifier.dev[0]
+        let trained = Classifier(taxonomy: Self.taxonomy, training: ShippedClassifier.training)
+        #expect(Self.classifier.classify(title: item.title, description: item.description)
+                == trained.classify(title: item.title, description: item.description))
     }
 
     /// data/ is compiled in whole: every labeled line, each with a phase and a category.

@@ -48,6 +48,7 @@ import Testing
     func run() async throws -> (Comparison, [String: String]) {
         let scratch = CompareTests.inputs()
         var options = BuildOptions(date: Day("2026-11-25")!)
+        options.classifiers = testClassifiers
         options.inputs = scratch.root
         options.out = scratch.root + "/out"
         let result = try await Pipeline.compare(options)
@@ -109,6 +110,7 @@ import Testing
         }
         let scratch = Scratch(files)
         var options = BuildOptions(date: Day("2026-11-25")!)
+        options.classifiers = testClassifiers
         options.inputs = scratch.root
         options.out = scratch.root + "/out"
         let result = try await Pipeline.compare(options)

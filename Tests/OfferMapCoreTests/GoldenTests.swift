@@ -15,6 +15,7 @@ import Testing
 
     func build(_ audience: Audience = .internal) async throws -> [String: String] {
         var options = BuildOptions(date: Day("2026-11-25")!)
+        options.classifiers = testClassifiers
         options.inputs = GoldenTests.folder.appendingPathComponent("inputs").path
         options.audience = audience
         var diagnostics = Diagnostics()

@@ -36,6 +36,7 @@ import Testing
 
     func files() async -> [String: String] {
         var options = BuildOptions(date: Day("2026-11-25")!)
+        options.classifiers = testClassifiers
         options.inputs = hostile.root
         var diagnostics = Diagnostics()
         let counties = try! await Pipeline.load(options, diagnostics: &diagnostics)

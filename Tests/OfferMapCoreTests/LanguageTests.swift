@@ -12,13 +12,20 @@ import Testing
 /// interface text and a German one no English (content written by institutions stays as written).
 @Suite struct LanguageTests {
     /// Every rendered text of the fixture county in one language: report, comparison, kit, website.
-    func everything(_ language: Language) async throws -> String {
+    /// `county`: the language is the county's own (county.yaml), with no `--lang`.
+    func everything(_ language: Language, county: Bool = false, inputs: URL = GoldenTests.folder.appendingPathComponent("inputs"))
+        async throws -> String {
         let scratch = Scratch([:], taxonomy: false)
-        try FileManager.default.copyItem(atPath: GoldenTests.folder.appendingPathComponent("inputs").path, toPath: scratch.path("inputs"))
+        try FileManager.default.copyItem(atPath: inputs.path, toPath: scratch.path("inputs"))
+        if county {
+            let path = scratch.path("inputs/musterkreis/county.yaml")
+            try Data((try String(contentsOfFile: path, encoding: .utf8) + "\nlanguage: \(language.rawValue)\n").utf8).write(to: URL(fileURLWithPath: path))
+        }
         var options = BuildOptions(date: Day("2026-11-25")!)
+        options.classifiers = testClassifiers
         options.inputs = scratch.path("inputs")
         options.out = scratch.path("out")
-        options.language = language
+        options.language = county ? nil : language
         _ = try await Pipeline.build(options)
         _ = try await Pipeline.compare(options)
         _ = try await Pipeline.kit(options)
@@ -65,6 +72,30 @@ import Testing
         let found = (foreignFragments(in: .en, comparedTo: .de).union(try taxonomyLabels(.en))).filter(text.contains)
         #expect(found.isEmpty, "English in German output: \(found.sorted())")
         #expect(text.contains("Stand: 25.11.2026"))
+    }
+
+    /// One rule for the language: a county with `language: en` and no `--lang` gets English in every output,
+    /// the page's `lang` attribute, headings, findings and evidence alike.
+    @Test func englishCountyGivesEnglishEverywhere() async throws {
+        let text = try await everything(.en, county: true)
+        let found = (foreignFragments(in: .de, comparedTo: .en).union(try taxonomyLabels(.de))).filter(text.contains)
+        #expect(found.isEmpty, "German in the English county's output: \(found.sorted())")
+        #expect(!text.contains("lang=\"de\""))
+        #expect(text.contains("lang=\"en\""))
+        #expect(text.contains("Founding support in Musterkreis"))
+    }
+
+    /// The sample counties, read in German: no English sentence of the interface or the classifier, no label id.
+    @Test func germanSampleCountiesShowNoEnglishAndNoIds() async throws {
+        let text = try await everything(.de, county: false, inputs: repositoryRoot.appendingPathComponent("inputs"))
+        let english = foreignFragments(in: .en, comparedTo: .de).union(try taxonomyLabels(.en))
+            .union(["fits category", "keywords of", "keyword of", "(from '", "overall wording", "not given", "probability"])
+        let found = english.filter(text.contains)
+        #expect(found.isEmpty, "English in German output: \(found.sorted())")
+        let ids = try NSRegularExpression(pattern: "(phase|category):[a-z]")
+        let match = ids.firstMatch(in: text, range: NSRange(text.startIndex..., in: text))
+        #expect(match == nil, "a label id in German output: \(match.map { (text as NSString).substring(with: $0.range) } ?? "")")
+        #expect(text.contains("erkannt an: „"))
     }
 
     @Test func numbersAndDatesFollowTheLanguage() async {

@@ -16,6 +16,7 @@ import Testing
         let out = NSTemporaryDirectory() + "offermap-parallel-" + UUID().uuidString
         defer { try? FileManager.default.removeItem(atPath: out) }
         var options = BuildOptions(date: Day("2026-11-25")!)
+        options.classifiers = testClassifiers
         options.inputs = ParallelTests.sampleInputs
         options.out = out
         options.threads = threads

@@ -13,6 +13,7 @@ import Testing
         let scratch = Scratch([:], taxonomy: false)
         try FileManager.default.copyItem(atPath: GoldenTests.folder.appendingPathComponent("inputs").path, toPath: scratch.path("inputs"))
         var options = BuildOptions(date: Day("2026-11-25")!)
+        options.classifiers = testClassifiers
         options.inputs = scratch.path("inputs")
         options.out = scratch.path("out")
         return (scratch, try await Pipeline.publish(options, baseURL: baseURL))

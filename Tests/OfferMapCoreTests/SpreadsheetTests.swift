@@ -241,6 +241,7 @@ import Testing
 
         func build(_ inputs: String) async throws -> [String: String] {
             var options = BuildOptions(date: Day("2026-11-25")!)
+            options.classifiers = testClassifiers
             options.inputs = inputs
             var diagnostics = Diagnostics()
             let counties = try await Pipeline.load(options, diagnostics: &diagnostics)

@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 @testable import OfferMapModel
 import OfferMapResources
 @testable import OfferMapInput
@@ -68,16 +67,11 @@ func shippedTaxonomy() -> Taxonomy {
     return InputLoader.shippedTaxonomy(Shipped.taxonomy, diagnostics: &diagnostics)
 }
 
-/// Classifiers by taxonomy, trained once per test process (training takes seconds in a debug build).
-private let classifiers = Mutex<[String: Classifier]>([:])
+/// Classifiers by taxonomy, made once for all tests (a classifier for a taxonomy of its own trains, which takes
+/// seconds in a debug build).
+let testClassifiers = ClassifierCache()
 
-func classifier(_ taxonomy: Taxonomy) -> Classifier {
-    let key = Classifier.key(taxonomy)
-    if let known = classifiers.withLock({ $0[key] }) { return known }
-    let made = ShippedClassifier.make(taxonomy)
-    classifiers.withLock { $0[key] = made }
-    return made
-}
+func classifier(_ taxonomy: Taxonomy) -> Classifier { testClassifiers.classifier(for: taxonomy) }
 
 extension Landscape {
     var wording: Wording { Wording(landscape: self, texts: .shipped(language)) }

@@ -28,6 +28,7 @@ import Testing
 
     func contexts() async throws -> [String: [String: Any]] {
         var options = BuildOptions(date: Day("2026-11-25")!)
+        options.classifiers = testClassifiers
         options.inputs = GoldenTests.folder.appendingPathComponent("inputs").path
         var diagnostics = Diagnostics()
         let counties = try await Pipeline.load(options, diagnostics: &diagnostics)

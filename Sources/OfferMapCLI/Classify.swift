@@ -24,7 +24,7 @@ func readJSONLines(_ path: String) throws -> [(line: Int, object: [String: Any])
         let trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines)
         if trimmed.isEmpty { continue }
         guard let object = (try? JSONSerialization.jsonObject(with: Data(trimmed.utf8))) as? [String: Any] else {
-            diagnostics.error(SourceLocation(path: name, line: index + 1), "not a JSON object", suggestion: "one object per line, e.g. {\"id\": \"x\", \"title\": \"…\"}")
+            diagnostics.error(.notAnObject, SourceLocation(path: name, line: index + 1), "not a JSON object", suggestion: "one object per line, e.g. {\"id\": \"x\", \"title\": \"…\"}")
             continue
         }
         result.append((index + 1, object))

@@ -59,8 +59,11 @@ import Testing
             let result = InstitutionLoader.parse(data, id: "fuzz", path: "fuzz.md", taxonomy: taxonomy, diagnostics: &diagnostics)
             let lineCount = data.filter { $0 == 0x0A }.count + 2
             for diagnostic in diagnostics.all {
-                #expect(diagnostic.location.path == "fuzz.md")
-                #expect(diagnostic.location.line >= 1 && diagnostic.location.line <= lineCount, "\(diagnostic.formatted)")
+                #expect(DiagnosticID.all.contains(diagnostic.id), "\(diagnostic.formatted)")
+                for location in [diagnostic.location] + diagnostic.notes.map(\.location) {
+                    #expect(location.path == "fuzz.md")
+                    #expect(location.line >= 1 && location.line <= lineCount, "\(diagnostic.formatted)")
+                }
                 #expect(!diagnostic.message.isEmpty)
             }
             if result == nil {

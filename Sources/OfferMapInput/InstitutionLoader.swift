@@ -119,22 +119,8 @@ enum InstitutionLoader {
         func offer(_ fields: Fields, taken: [String], diagnostics: inout Diagnostics) -> Offer? {
             fields.checkKeys(known: InstitutionLoader.offerFields, diagnostics: &diagnostics)
             guard let title = fields.text("title", required: true, diagnostics: &diagnostics) else { return nil }
-            var id = Slug.make(title)
-            if let given = fields.text("id", diagnostics: &diagnostics) {
-                if !Slug.isValid(given) {
-                    diagnostics.error(.badOfferID, fields.location(of: "id"), "'\(given)' is not a valid offer id",
-                                      suggestion: "use lower-case letters, digits and hyphens, e.g. '\(Slug.make(given))'")
-                } else if taken.contains(given) {
-                    diagnostics.error(.duplicateOfferID, fields.location(of: "id"), "offer id '\(given)' is used twice in this institution",
-                                      suggestion: "give each offer its own id")
-                }
-                id = given
-            } else {
-                if id.isEmpty { id = "angebot" }
-                let base = id
-                var counter = 2
-                while taken.contains(id) { id = "\(base)-\(counter)"; counter += 1 }
-            }
+            let given = fields.text("id", diagnostics: &diagnostics)
+            let id = OfferID.resolve(given: given, title: title, taken: taken, at: fields.location(of: "id"), diagnostics: &diagnostics)
             var offer = Offer(id: id, title: title, location: fields.location)
             offer.description = fields.text("description", diagnostics: &diagnostics) ?? ""
             offer.phases = ids(fields, "phases", in: taxonomy.phases, what: .phase, diagnostics: &diagnostics)?.map(PhaseID.init)

@@ -127,16 +127,9 @@ public struct SheetImport {
             }
             return nil
         }
-        var offer = Offer(id: SheetImport.derivedID(title, taken: taken), title: title, location: cells.at(.offer))
-        let id = cells[.offerID]
-        if !id.isEmpty {
-            if !Slug.isValid(id) {
-                diagnostics.error(.badOfferID, cells.at(.offerID), "'\(id)' is not a valid offer id", suggestion: "use lower-case letters, digits and hyphens, e.g. '\(Slug.make(id))'")
-            } else if taken.contains(id) {
-                diagnostics.error(.duplicateOfferID, cells.at(.offerID), "offer id '\(id)' is used twice in this institution", suggestion: "give each offer its own id")
-            }
-            offer.id = id
-        }
+        let given = cells[.offerID]
+        let id = OfferID.resolve(given: given.isEmpty ? nil : given, title: title, taken: taken, at: cells.at(.offerID), diagnostics: &diagnostics)
+        var offer = Offer(id: id, title: title, location: cells.at(.offer))
         offer.description = cells[.description]
         func list(_ column: SheetColumn, _ terms: [Term], _ what: TermList) -> [String]? {
             let cell = cells[column]
@@ -159,16 +152,6 @@ public struct SheetImport {
         offer.municipalities = SheetText.items(cells[.offerMunicipalities])
         offer.url = cells[.offerURL].isEmpty ? nil : cells[.offerURL]
         return offer
-    }
-
-    /// The id the loader gives an offer without one: the slug of its title, made unique.
-    static func derivedID(_ title: String, taken: [String]) -> String {
-        var id = Slug.make(title)
-        if id.isEmpty { id = "angebot" }
-        let base = id
-        var counter = 2
-        while taken.contains(id) { id = "\(base)-\(counter)"; counter += 1 }
-        return id
     }
 
     func merge(_ cells: Cells, into draft: inout Draft, diagnostics: inout Diagnostics) {

@@ -30,7 +30,7 @@ struct YAMLDocument {
                               suggestion: "write the fields as 'key: value' lines")
             return nil
         } catch let error as YamlError {
-            report(error, diagnostics: &diagnostics)
+            report(error, in: text, diagnostics: &diagnostics)
         } catch {
             diagnostics.error(.unreadableYAML, location(nil), "cannot read YAML: \(error)")
         }
@@ -118,13 +118,23 @@ struct YAMLDocument {
         return depth > maximumDepth ? (.depth, column) : nil
     }
 
-    private func report(_ error: YamlError, diagnostics: inout Diagnostics) {
+    private func report(_ error: YamlError, in text: String, diagnostics: inout Diagnostics) {
         switch error {
         case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
             diagnostics.error(.invalidYAML, location(mark), "invalid YAML: \(problem)", suggestion: hint(for: problem))
         case .duplicatedKeysInMapping(let duplicates, let context):
-            diagnostics.error(.duplicateKey, location(context.mark), "duplicate key '\(duplicates.joined(separator: "', '"))'",
-                              suggestion: "each key may appear only once in a mapping; merge the two entries")
+            let suggestion = "each key may appear only once in a mapping; merge the two entries"
+            guard let first = duplicates.first,
+                  let repeats = DuplicateKeys.find(in: text, key: first, at: context.mark) else {
+                // The repeat not found: at the first occurrence, the one place Yams names.
+                diagnostics.error(.duplicateKey, location(context.mark), "duplicate key '\(duplicates.joined(separator: "', '"))'",
+                                  suggestion: suggestion)
+                return
+            }
+            for item in repeats {
+                diagnostics.error(.duplicateKey, location(item.again), "duplicate key '\(item.key)'", suggestion: suggestion,
+                                  notes: [Diagnostic.Note(location(item.first), "first defined here")])
+            }
         case .reader(let problem, _, _, _):
             diagnostics.error(.unreadableYAML, location(nil), "cannot read YAML: \(problem)")
         default:

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import OfferMapModel
 @testable import OfferMapInput
@@ -123,12 +124,46 @@ import Testing
         #expect(diagnostics.contains(.unclosedFrontMatter, at: "open.md:4:1"))
         #expect(diagnostics.contains(.invalidYAML, at: "yaml.md:3:5"))
         #expect(diagnostics.contains(.tabIndentation, at: "tabs.md:5:1"))
-        #expect(diagnostics.contains(.duplicateKey, at: "dup.md:2:1"))
+        #expect(diagnostics.contains(.duplicateKey, at: "dup.md:3:1"))
         #expect(diagnostics.first(.badInstitutionID, at: "Bad_Name.md:1:1")?.suggestion?.contains("'bad-name.md'") == true)
         #expect(diagnostics.contains(.expectedList, at: "types.md:6:13"))
         #expect(diagnostics.contains(.expectedList, at: "types.md:7:16"))
         #expect(diagnostics.contains(.expectedText, at: "types.md:8:12"))
         #expect(diagnostics.first(.notUTF8, at: "latin.md:2:8")?.message.contains("Windows-1252") == true)
+    }
+
+    @Test func duplicateKeyIsReportedAtTheRepeatWithANoteAtTheFirst() {
+        let scratch = Scratch([
+            "k/county.yaml": countyYAML,
+            "k/institutions/dup.md": institution("name: D\nname: E\ntype: verein\noffers:\n  - title: X"),
+        ])
+        let (_, diagnostics) = scratch.load()
+        #expect(diagnostics.filter { $0.id == .duplicateKey }.briefs.map { $0.hasSuffix("dup.md:3:1: input.duplicate-key") } == [true])
+        let duplicate = diagnostics.first(.duplicateKey, at: "dup.md:3:1")
+        #expect(duplicate?.notes.map(\.location) == [SourceLocation(path: scratch.path("k/institutions/dup.md"), line: 2, column: 1)])
+    }
+
+    @Test func everyRepeatedKeyIsFoundInNestedFlowAndQuotedMappings() {
+        var diagnostics = Diagnostics()
+        let text = institution("""
+        name: D
+        type: verein
+        offers:
+          - title: X
+            "title": Y
+            cost: free
+            cost: paid
+            cost: reduced
+          - {title: Z, title: W}
+        """)
+        _ = InstitutionLoader.parse(Data(text.utf8), id: "d", path: "d.md", taxonomy: shippedTaxonomy(), diagnostics: &diagnostics)
+        let found = diagnostics.sorted.map { "\($0.brief) after \($0.notes.map(\.location.formatted))" }
+        #expect(found == [
+            "d.md:6:5: input.duplicate-key after [\"d.md:5:5\"]",
+            "d.md:8:5: input.duplicate-key after [\"d.md:7:5\"]",
+            "d.md:9:5: input.duplicate-key after [\"d.md:7:5\"]",
+            "d.md:10:16: input.duplicate-key after [\"d.md:10:6\"]",
+        ])
     }
 
     @Test func notesFollowInCompilerFormAndInJSON() {

@@ -70,8 +70,8 @@ import Testing
                 refused += 1
                 #expect(diagnostics.hasErrors, "refused without an error: \(String(decoding: data, as: UTF8.self))")
             } else if let institution = result {
-                let classifier = Classifier(taxonomy: taxonomy)
-                for offer in institution.offers { _ = classifier.classify(offer, institutionID: institution.id) }
+                let trained = classifier(taxonomy)
+                for offer in institution.offers { _ = trained.classify(offer, institutionID: institution.id) }
             }
         }
         #expect(refused > 100)

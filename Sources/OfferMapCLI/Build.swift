@@ -32,8 +32,8 @@ struct Build: AsyncParsableCommand {
         var options = output.options(input)
         options.formats = format
         options.audience = audience
-        let result = try await Pipeline.build(options) { printError($0) }
-        try output.finish(result)
+        let result = try await Pipeline.build(options) { input.reporting.say($0) }
+        try output.finish(result, input)
         for landscape in result.landscapes {
             let s = landscape.summary
             print("\(landscape.county.id): \(s.institutions) institutions, \(s.offers) offers, \(s.coveredExpected)/\(s.expectedCells) expected cells covered → \(output.out)/\(landscape.county.id)/")
@@ -56,7 +56,7 @@ struct Validate: AsyncParsableCommand {
         options.counties = input.counties
         let counties = try await Pipeline.load(options, diagnostics: &diagnostics)
         if !diagnostics.hasErrors { _ = await Pipeline.analyse(counties, options: options, diagnostics: &diagnostics) }
-        if report(diagnostics, strict: strict) { throw ExitCode(1) }
+        if input.reporting.report(diagnostics, strict: strict) { throw ExitCode(1) }
         let institutions = counties.reduce(0) { $0 + $1.institutions.count }
         print("\(counties.count) counties, \(institutions) institutions: no errors")
     }

@@ -8,8 +8,8 @@ import ArgumentParser
 import Foundation
 import OfferMapCore
 
-/// Reads JSON Lines; every line must be an object. Problems are reported with the line number.
-func readJSONLines(_ path: String) throws -> [(line: Int, object: [String: Any])] {
+/// Reads JSON Lines; every line must be an object. A line that is not is a diagnostic with its line number.
+func readJSONLines(_ path: String, diagnostics: inout Diagnostics) throws -> [(line: Int, object: [String: Any])] {
     let data: Data
     if path == "-" {
         data = FileHandle.standardInput.readDataToEndOfFile()
@@ -18,30 +18,35 @@ func readJSONLines(_ path: String) throws -> [(line: Int, object: [String: Any])
         data = contents
     }
     let name = path == "-" ? "<stdin>" : path
-    var diagnostics = Diagnostics()
     var result: [(Int, [String: Any])] = []
     let text = String(decoding: data, as: UTF8.self)
     for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
         let trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines)
         if trimmed.isEmpty { continue }
         guard let object = (try? JSONSerialization.jsonObject(with: Data(trimmed.utf8))) as? [String: Any] else {
-            diagnostics.error(SourceLocation(path: name, line: index + 1), "not a JSON object", suggestion: "one object per line, e.g. {\"id\": \"x\", \"title\": \"…\"}")
+            diagnostics.error(.notAnObject, SourceLocation(path: name, line: index + 1), "not a JSON object", suggestion: "one object per line, e.g. {\"id\": \"x\", \"title\": \"…\"}")
             continue
         }
         result.append((index + 1, object))
     }
-    if report(diagnostics, strict: false) { throw ExitCode(1) }
     return result
 }
 
 func strings(_ value: Any?) -> [String] { (value as? [Any])?.compactMap { $0 as? String } ?? [] }
 
-/// `--taxonomy FILE`, else the default taxonomy of the inputs folder, else the shipped one (as `validate` reads it).
-func loadTaxonomy(_ file: String?, inputs: String) throws -> Taxonomy {
+/// The taxonomy (`--taxonomy FILE`, else the default taxonomy of the inputs folder, else the shipped one,
+/// as `validate` reads it) and the JSON Lines of `classify` and `eval`. A broken taxonomy stops before
+/// the lines are read; otherwise the problems of both are reported together.
+func readInputs(taxonomy file: String?, lines path: String, folder: InputsFolder) throws -> (Taxonomy, [(line: Int, object: [String: Any])]) {
     var diagnostics = Diagnostics()
-    let taxonomy = InputLoader.taxonomy(file: file, inputs: inputs, diagnostics: &diagnostics)
-    if report(diagnostics, strict: false) { throw ExitCode(1) }
-    return taxonomy
+    let taxonomy = InputLoader.taxonomy(file: file, inputs: folder.inputs, diagnostics: &diagnostics)
+    if diagnostics.hasErrors {
+        _ = folder.reporting.report(diagnostics, strict: false)
+        throw ExitCode(1)
+    }
+    let lines = try readJSONLines(path, diagnostics: &diagnostics)
+    if folder.reporting.report(diagnostics, strict: false) { throw ExitCode(1) }
+    return (taxonomy, lines)
 }
 
 struct Classify: ParsableCommand {
@@ -52,15 +57,15 @@ struct Classify: ParsableCommand {
     var taxonomy: String?
 
     @OptionGroup var folder: InputsFolder
-    var inputs: String { folder.inputs }
 
     @Argument(help: "JSON Lines file, or - for standard input.")
     var file = "-"
 
     func run() throws {
-        let classifier = ShippedClassifier.make(try loadTaxonomy(taxonomy, inputs: inputs))
+        let (taxonomy, lines) = try readInputs(taxonomy: taxonomy, lines: file, folder: folder)
+        let classifier = ShippedClassifier.make(taxonomy)
         var out = ""
-        for (_, object) in try readJSONLines(file) {
+        for (_, object) in lines {
             let labels = classifier.classify(title: object["title"] as? String ?? "", description: object["description"] as? String ?? "")
             let offer = Offer(id: object["id"] as? String ?? "", title: object["title"] as? String ?? "",
                               description: object["description"] as? String ?? "", location: SourceLocation(path: file))
@@ -84,7 +89,6 @@ struct Eval: ParsableCommand {
     var taxonomy: String?
 
     @OptionGroup var folder: InputsFolder
-    var inputs: String { folder.inputs }
 
     @Flag(help: "Print JSON instead of a table.")
     var json = false
@@ -105,8 +109,8 @@ struct Eval: ParsableCommand {
     var file: String
 
     func run() throws {
-        let taxonomy = try loadTaxonomy(taxonomy, inputs: inputs)
-        let items = try readJSONLines(file).map { _, object in
+        let (taxonomy, lines) = try readInputs(taxonomy: taxonomy, lines: file, folder: folder)
+        let items = lines.map { _, object in
             LabeledText(id: object["id"] as? String ?? "", title: object["title"] as? String ?? "",
                         description: object["description"] as? String ?? "",
                         phases: strings(object["phases"]).map(PhaseID.init), categories: strings(object["categories"]).map(CategoryID.init))

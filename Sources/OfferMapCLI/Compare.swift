@@ -15,8 +15,8 @@ struct Compare: AsyncParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() async throws {
-        let result = try await Pipeline.compare(output.options(input)) { printError($0) }
-        try output.finish(result)
+        let result = try await Pipeline.compare(output.options(input)) { input.reporting.say($0) }
+        try output.finish(result, input)
         print("compared \(result.landscapes.count) counties → \(output.out)/compare/")
     }
 }

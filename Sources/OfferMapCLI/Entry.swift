@@ -34,19 +34,8 @@ public func run(_ arguments: [String]) async -> Int32 {
 }
 
 
-func printError(_ text: String) {
-    FileHandle.standardError.write(Data((text + "\n").utf8))
-}
-
-/// Prints diagnostics in compiler form, sorted; returns whether the run must fail.
-func report(_ diagnostics: Diagnostics, strict: Bool) -> Bool {
-    for diagnostic in diagnostics.sorted { printError(diagnostic.formatted) }
-    let errors = diagnostics.all.filter { $0.severity == .error }.count
-    let warnings = diagnostics.all.count - errors
-    if errors > 0 || warnings > 0 {
-        printError("\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")")
-    }
-    return errors > 0 || (strict && warnings > 0)
+func printError(_ text: String, newline: Bool = true) {
+    FileHandle.standardError.write(Data((newline ? text + "\n" : text).utf8))
 }
 
 struct OfferMap: AsyncParsableCommand {
@@ -59,15 +48,18 @@ struct OfferMap: AsyncParsableCommand {
     )
 }
 
-/// `--inputs DIR`, which every command takes.
+/// `--inputs DIR` and `--diagnostics text|json`, which every command takes.
 struct InputsFolder: ParsableArguments {
     @Option(help: "Folder with taxonomy.yaml and one folder per county.")
     var inputs = BuildOptions.defaultInputs
+
+    @OptionGroup var reporting: DiagnosticsOptions
 }
 
 struct InputOptions: ParsableArguments {
     @OptionGroup var folder: InputsFolder
     var inputs: String { folder.inputs }
+    var reporting: DiagnosticsOptions { folder.reporting }
 
     @Option(name: .customLong("county"), help: "Only this county (repeatable).")
     var counties: [String] = []

@@ -21,7 +21,7 @@ struct Explain: ParsableCommand {
     func run() throws {
         var diagnostics = Diagnostics()
         let counties = try InputLoader.load(inputs: input.inputs, selection: input.counties, diagnostics: &diagnostics)
-        if report(diagnostics, strict: false) { throw ExitCode(1) }
+        if input.reporting.report(diagnostics, strict: false) { throw ExitCode(1) }
         let parts = id.split(separator: "/").map(String.init)
         let chosen = counties.filter { county in county.institutions.contains { $0.id == parts.first } }
         guard !chosen.isEmpty else {

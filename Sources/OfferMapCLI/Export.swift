@@ -38,8 +38,8 @@ struct Export: ParsableCommand {
             throw UsageError(available.isEmpty ? "no county in \(inputs)" : "several counties in \(inputs); choose one with --county (\(available.joined(separator: ", ")))")
         }
         let counties = try InputLoader.load(inputs: inputs, selection: [id], diagnostics: &diagnostics)
-        if report(diagnostics, strict: false) {
-            printError("offermap: nothing written; fix the problems above and run again")
+        if folder.reporting.report(diagnostics, strict: false) {
+            folder.reporting.say("offermap: nothing written; fix the problems above and run again")
             throw ExitCode(1)
         }
         let text = SheetExport.csv(counties[0], language: lang)

@@ -31,8 +31,8 @@ struct Import: ParsableCommand {
 
     func run() throws {
         let result = try SheetImport.run(file: file, county: county, inputs: inputs, force: force)
-        if report(result.diagnostics, strict: false) {
-            printError("offermap: nothing written; fix the problems above and run again")
+        if folder.reporting.report(result.diagnostics, strict: false) {
+            folder.reporting.say("offermap: nothing written; fix the problems above and run again")
             throw ExitCode(1)
         }
         if let table = result.table {

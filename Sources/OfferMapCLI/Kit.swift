@@ -15,8 +15,8 @@ struct Kit: AsyncParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() async throws {
-        let result = try await Pipeline.kit(output.options(input)) { printError($0) }
-        try output.finish(result)
+        let result = try await Pipeline.kit(output.options(input)) { input.reporting.say($0) }
+        try output.finish(result, input)
         for landscape in result.landscapes {
             print("\(landscape.county.id): kit for \(landscape.county.institutions.count) institutions → \(output.out)/\(landscape.county.id)/kit/all-sheets.html, poster.html")
         }

@@ -40,9 +40,9 @@ struct OutputOptions: ParsableArguments {
     }
 
     /// Prints the diagnostics; fails with exit code 1 when the run was stopped.
-    func finish(_ result: BuildResult) throws {
-        if report(result.diagnostics, strict: strict) || result.blocked {
-            printError("offermap: nothing written; fix the problems above and run again")
+    func finish(_ result: BuildResult, _ input: InputOptions) throws {
+        if input.reporting.report(result.diagnostics, strict: strict) || result.blocked {
+            input.reporting.say("offermap: nothing written; fix the problems above and run again")
             throw ExitCode(1)
         }
     }

@@ -24,8 +24,8 @@ struct Publish: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let result = try await Pipeline.publish(output.options(input), baseURL: baseURL) { printError($0) }
-        try output.finish(result)
+        let result = try await Pipeline.publish(output.options(input), baseURL: baseURL) { input.reporting.say($0) }
+        try output.finish(result, input)
         print("website with \(result.written.count) files → \(output.out)/site/index.html")
     }
 }

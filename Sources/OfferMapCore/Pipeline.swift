@@ -112,7 +112,7 @@ public enum Pipeline {
         var diagnostics = Diagnostics()
         for offer in landscape.unclassified {
             let missing = [offer.phases.isEmpty ? "phase" : nil, offer.categories.isEmpty ? "category" : nil].compactMap { $0 }
-            diagnostics.warning(offer.offer.location,
+            diagnostics.warning(.unclassifiedOffer, offer.offer.location,
                                 "offer '\(offer.offer.title)' could not be given a \(missing.joined(separator: " or ")); it is listed for review",
                                 suggestion: "add \(missing.map { $0 == "phase" ? "phases: [...]" : "categories: [...]" }.joined(separator: " and ")) to the offer")
         }

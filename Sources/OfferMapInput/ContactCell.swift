@@ -35,7 +35,7 @@ enum ContactCell {
         if !email.isEmpty || !phone.isEmpty {
             let column = email.isEmpty ? SheetColumn.phone : .email
             if contacts.count != 1 {
-                diagnostics.error(cells.at(column), "\(column.title(.de)) needs exactly one contact person in column Ansprechpartner, found \(contacts.count)",
+                diagnostics.error(.ambiguousContact, cells.at(column), "\(column.title(.de)) needs exactly one contact person in column Ansprechpartner, found \(contacts.count)",
                                   suggestion: "write the name in Ansprechpartner, or put each address into its contact's line ('Name; E-Mail: …')")
             } else {
                 if !email.isEmpty { contacts[0].email = contacts[0].email ?? email }
@@ -48,7 +48,7 @@ enum ContactCell {
     static func contact(_ line: String, at: SourceLocation, diagnostics: inout Diagnostics) -> Contact? {
         let parts = line.split(separator: ";").map { SheetText.trimmed(String($0)) }
         guard let name = parts.first, !name.isEmpty else {
-            diagnostics.error(at, "a contact line starts without a name: '\(line)'", suggestion: "write 'Name; Rolle: …; E-Mail: …'")
+            diagnostics.error(.badContact, at, "a contact line starts without a name: '\(line)'", suggestion: "write 'Name; Rolle: …; E-Mail: …'")
             return nil
         }
         var contact = Contact(name: name)
@@ -79,12 +79,12 @@ enum ContactCell {
                 contact.languages = codes
             case .isPublic:
                 guard let flag = Fields.bool(SheetText.key(value)) else {
-                    diagnostics.error(at, "'\(part)' in the contact '\(name)': öffentlich must be ja or nein")
+                    diagnostics.error(.expectedBoolean, at, "'\(part)' in the contact '\(name)': öffentlich must be ja or nein")
                     return nil
                 }
                 contact.isPublic = flag
             case nil:
-                diagnostics.error(at, "cannot read '\(part)' in the contact '\(name)'",
+                diagnostics.error(.badContact, at, "cannot read '\(part)' in the contact '\(name)'",
                                   suggestion: "write 'Rolle: …', 'E-Mail: …', 'Telefon: …', 'Sprachen: …' or 'öffentlich', separated by ';'")
                 return nil
             }

@@ -10,7 +10,7 @@ struct Fields {
 
     init?(_ node: Node, _ document: YAMLDocument, what: String, diagnostics: inout Diagnostics) {
         guard case .mapping(let mapping) = node else {
-            diagnostics.error(document.location(node), "expected \(what) as 'key: value' lines, found \(Fields.describe(node))")
+            diagnostics.error(.expectedMapping, document.location(node), "expected \(what) as 'key: value' lines, found \(Fields.describe(node))")
             return nil
         }
         self.document = document
@@ -38,7 +38,7 @@ struct Fields {
     /// Warns about keys nobody reads, with the closest known key as a suggestion.
     func checkKeys(known: [String], diagnostics: inout Diagnostics) {
         for pair in pairs where !known.contains(pair.key) {
-            diagnostics.warning(document.location(pair.keyNode), "unknown field '\(pair.key)' in \(what)",
+            diagnostics.warning(.unknownField, document.location(pair.keyNode), "unknown field '\(pair.key)' in \(what)",
                                 suggestion: Suggestion.didYouMean(pair.key, in: known) ?? "known fields: \(known.joined(separator: ", "))")
         }
     }
@@ -49,7 +49,7 @@ struct Fields {
             return nil
         }
         guard case .scalar(let scalar) = value else {
-            diagnostics.error(document.location(value), "'\(key)' must be a single text, found \(Fields.describe(value))",
+            diagnostics.error(.expectedText, document.location(value), "'\(key)' must be a single text, found \(Fields.describe(value))",
                               suggestion: "write it on one line, e.g. \(key): …")
             return nil
         }
@@ -59,13 +59,13 @@ struct Fields {
     }
 
     func missing(_ key: String, diagnostics: inout Diagnostics) {
-        diagnostics.error(location, "\(what) has no '\(key)'", suggestion: "add a line '\(key): …'")
+        diagnostics.error(.missingField, location, "\(what) has no '\(key)'", suggestion: "add a line '\(key): …'")
     }
 
     func bool(_ key: String, diagnostics: inout Diagnostics) -> Bool? {
         guard let value = value(key) else { return nil }
         guard case .scalar(let scalar) = value, let bool = Fields.bool(scalar.string) else {
-            diagnostics.error(document.location(value), "'\(key)' must be true or false")
+            diagnostics.error(.expectedBoolean, document.location(value), "'\(key)' must be true or false")
             return nil
         }
         return bool
@@ -83,14 +83,14 @@ struct Fields {
     func list(_ key: String, diagnostics: inout Diagnostics) -> [(String, Node)]? {
         guard let value = value(key) else { return nil }
         guard case .sequence(let sequence) = value else {
-            diagnostics.error(document.location(value), "'\(key)' must be a list, found \(Fields.describe(value))",
+            diagnostics.error(.expectedList, document.location(value), "'\(key)' must be a list, found \(Fields.describe(value))",
                               suggestion: "write \(key): [\(value.string ?? "…")]")
             return nil
         }
         var items: [(String, Node)] = []
         for item in sequence {
             guard case .scalar(let scalar) = item else {
-                diagnostics.error(document.location(item), "each entry of '\(key)' must be a single text, found \(Fields.describe(item))")
+                diagnostics.error(.expectedText, document.location(item), "each entry of '\(key)' must be a single text, found \(Fields.describe(item))")
                 continue
             }
             let text = scalar.string.trimmingCharacters(in: .whitespaces)
@@ -103,7 +103,7 @@ struct Fields {
     func mappings(_ key: String, what: String, diagnostics: inout Diagnostics) -> [Fields]? {
         guard let value = value(key) else { return nil }
         guard case .sequence(let sequence) = value else {
-            diagnostics.error(document.location(value), "'\(key)' must be a list of entries starting with '- ', found \(Fields.describe(value))")
+            diagnostics.error(.expectedList, document.location(value), "'\(key)' must be a list of entries starting with '- ', found \(Fields.describe(value))")
             return nil
         }
         return sequence.compactMap { Fields($0, document, what: what, diagnostics: &diagnostics) }

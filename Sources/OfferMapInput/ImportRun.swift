@@ -50,7 +50,7 @@ extension SheetImport {
                     continue
                 }
                 if !force {
-                    result.diagnostics.error(SourceLocation(path: path), "the file exists and the table gives something else",
+                    result.diagnostics.error(.fileDiffers, SourceLocation(path: path), "the file exists and the table gives something else",
                                              suggestion: "run the import again with --force to replace it")
                     continue
                 }

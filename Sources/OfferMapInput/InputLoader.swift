@@ -117,7 +117,7 @@ public enum InputLoader {
         let folder = join(inputs, id)
         let countyPath = join(folder, "county.yaml")
         if !Slug.isValid(id) {
-            diagnostics.error(SourceLocation(path: folder), "the folder name '\(id)' is not a valid county id",
+            diagnostics.error(.badCountyID, SourceLocation(path: folder), "the folder name '\(id)' is not a valid county id",
                               suggestion: "rename it to '\(Slug.make(id))'")
         }
         var override: Fields?
@@ -137,12 +137,12 @@ public enum InputLoader {
             if name.hasSuffix(".md") {
                 files.append(path)
             } else {
-                diagnostics.warning(SourceLocation(path: path), "ignored: institution files end in '.md'",
+                diagnostics.warning(.ignoredFile, SourceLocation(path: path), "ignored: institution files end in '.md'",
                                     suggestion: name.contains(".") ? nil : "rename it to '\(name).md'")
             }
         }
         if names.isEmpty {
-            diagnostics.warning(SourceLocation(path: institutionsFolder), "the county has no institution files yet",
+            diagnostics.warning(.noInstitutions, SourceLocation(path: institutionsFolder), "the county has no institution files yet",
                                 suggestion: "add one file per institution: \(institutionsFolder)/<id>.md")
         }
         return Plan(county: county, files: files)
@@ -150,12 +150,12 @@ public enum InputLoader {
 
     static func readCountyFile(_ path: String, into county: inout County, diagnostics: inout Diagnostics) {
         guard FileManager.default.fileExists(atPath: path) else {
-            diagnostics.error(SourceLocation(path: path), "the county has no county.yaml", suggestion: "create it with at least a line 'name: …'")
+            diagnostics.error(.missingCountyFile, SourceLocation(path: path), "the county has no county.yaml", suggestion: "create it with at least a line 'name: …'")
             return
         }
         guard let text = TextFile.read(URL(fileURLWithPath: path), path: path, diagnostics: &diagnostics) else { return }
         if text.isBlank {
-            diagnostics.error(SourceLocation(path: path), "the file is empty", suggestion: "add at least a line 'name: …'")
+            diagnostics.error(.emptyFile, SourceLocation(path: path), "the file is empty", suggestion: "add at least a line 'name: …'")
             return
         }
         let document = YAMLDocument(path: path, lineOffset: 0)
@@ -169,7 +169,7 @@ public enum InputLoader {
         if let language = fields.text("language", diagnostics: &diagnostics) {
             county.language = Language(rawValue: language)
             if county.language == nil {
-                diagnostics.error(fields.location(of: "language"), "report language '\(language)' is not available", suggestion: "use de or en")
+                diagnostics.error(.unsupportedReportLanguage, fields.location(of: "language"), "report language '\(language)' is not available", suggestion: "use de or en")
             }
         }
     }
@@ -181,12 +181,12 @@ public enum InputLoader {
                 county.branding.accent = color
                 let ratio = Branding.contrastWithWhite(color)
                 if ratio < 4.5 {
-                    diagnostics.warning(fields.location(of: "accent"),
+                    diagnostics.warning(.lowContrast, fields.location(of: "accent"),
                                         "white text on the accent colour \(color) has a contrast of \(ratio.formatted(digits: 1)):1; WCAG AA needs 4.5:1",
                                         suggestion: "choose a darker colour, e.g. '\(Branding.darkened(color, toReach: 4.5))'")
                 }
             } else {
-                diagnostics.error(fields.location(of: "accent"), "accent must be a colour like \"#1d4f91\", found '\(text)'",
+                diagnostics.error(.badColour, fields.location(of: "accent"), "accent must be a colour like \"#1d4f91\", found '\(text)'",
                                   suggestion: "write it in quotes: accent: \"#1d4f91\"")
             }
         }
@@ -194,14 +194,14 @@ public enum InputLoader {
         let location = fields.location(of: "logo")
         let fileExtension = (name as NSString).pathExtension.lowercased()
         guard !name.hasPrefix("/"), !name.split(separator: "/").contains(".."), let mime = Branding.logoTypes[fileExtension] else {
-            diagnostics.error(location, "logo must be a PNG, JPEG, SVG or WebP file in the county's folder, found '\(name)'",
+            diagnostics.error(.badLogo, location, "logo must be a PNG, JPEG, SVG or WebP file in the county's folder, found '\(name)'",
                               suggestion: "put the file next to county.yaml and write logo: logo.png")
             return
         }
         let path = join(folder, name)
         let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? -1
         guard size >= 0, let data = size <= Branding.maximumLogoBytes ? FileManager.default.contents(atPath: path) : nil else {
-            diagnostics.error(location, size < 0 ? "logo file '\(path)' does not exist" : "logo file '\(path)' is larger than 1 MB",
+            diagnostics.error(size < 0 ? .missingLogo : .largeLogo, location, size < 0 ? "logo file '\(path)' does not exist" : "logo file '\(path)' is larger than 1 MB",
                               suggestion: size < 0 ? "put the file next to county.yaml" : "use a smaller image")
             return
         }
@@ -214,9 +214,9 @@ public enum InputLoader {
         for institution in county.institutions {
             for reference in institution.refersTo {
                 if reference.id == institution.id {
-                    diagnostics.warning(reference.location, "'\(institution.id)' refers to itself", suggestion: "remove it from refers_to")
+                    diagnostics.warning(.selfReferral, reference.location, "'\(institution.id)' refers to itself", suggestion: "remove it from refers_to")
                 } else if !ids.contains(reference.id) {
-                    diagnostics.warning(reference.location, "refers_to names '\(reference.id)', which is not an institution of \(county.name)",
+                    diagnostics.warning(.brokenReferral, reference.location, "refers_to names '\(reference.id)', which is not an institution of \(county.name)",
                                         suggestion: Suggestion.didYouMean(reference.id, in: ids) ?? "the id is the institution's file name without .md")
                 }
             }

@@ -33,7 +33,7 @@ public enum InstitutionFile {
         var taken: [String] = []
         for offer in institution.offers {
             lines.append("  - title: \(quote(offer.title))")
-            if offer.id != SheetImport.derivedID(offer.title, taken: taken) { field("id", offer.id, indent: "    ") }
+            if offer.id != OfferID.derived(offer.title, taken: taken) { field("id", offer.id, indent: "    ") }
             taken.append(offer.id)
             field("description", offer.description, indent: "    ")
             list("phases", (offer.phases ?? []).map(\.rawValue), indent: "    ")

@@ -18,23 +18,23 @@ enum InstitutionLoader {
     static func parse(_ data: Data, id: String, path: String, taxonomy: Taxonomy, diagnostics: inout Diagnostics) -> Institution? {
         let file = SourceLocation(path: path)
         if !Slug.isValid(id) {
-            diagnostics.error(file, "the file name '\(id).md' is not a valid institution id",
+            diagnostics.error(.badInstitutionID, file, "the file name '\(id).md' is not a valid institution id",
                               suggestion: "rename it to '\(Slug.make(id)).md' (lower-case letters, digits and hyphens)")
         }
         guard let text = TextFile.decode(data, path: path, diagnostics: &diagnostics) else { return nil }
         if text.isBlank {
-            diagnostics.error(file, "the file is empty", suggestion: "start it with a front matter block between '---' lines holding name, type and offers")
+            diagnostics.error(.emptyFile, file, "the file is empty", suggestion: "start it with a front matter block between '---' lines holding name, type and offers")
             return nil
         }
         let parts: FrontMatter
         switch FrontMatter.split(text) {
         case .success(let split): parts = split
         case .failure(.missingStart):
-            diagnostics.error(file, "the file does not start with a front matter line '---'",
+            diagnostics.error(.missingFrontMatter, file, "the file does not start with a front matter line '---'",
                               suggestion: "put '---' on the first line, then name, type and offers, then '---'")
             return nil
         case .failure(.notClosed(let lines)):
-            diagnostics.error(SourceLocation(path: path, line: lines + 1), "the front matter is not closed",
+            diagnostics.error(.unclosedFrontMatter, SourceLocation(path: path, line: lines + 1), "the front matter is not closed",
                               suggestion: "add a line '---' after the last field, before the description text")
             return nil
         }
@@ -46,7 +46,7 @@ enum InstitutionLoader {
         let reader = Reader(taxonomy: taxonomy)
         let name = front.text("name", required: true, diagnostics: &diagnostics)
         let type = front.text("type", required: true, diagnostics: &diagnostics)
-        if let type { reader.check(type, in: taxonomy.types, what: "institution type", at: front.location(of: "type"), diagnostics: &diagnostics) }
+        if let type { reader.check(type, in: taxonomy.types, what: .type, at: front.location(of: "type"), diagnostics: &diagnostics) }
         var institution = Institution(id: id, name: name ?? id, type: type ?? "sonstige", location: file)
         institution.short = front.text("short", diagnostics: &diagnostics)
         institution.website = front.text("website", diagnostics: &diagnostics)
@@ -55,7 +55,7 @@ enum InstitutionLoader {
         if let updated = front.text("updated", diagnostics: &diagnostics) {
             institution.updated = Day(updated)
             if institution.updated == nil {
-                diagnostics.error(front.location(of: "updated"), "'updated' must be a date like 2026-05-14, found '\(updated)'")
+                diagnostics.error(.badDate, front.location(of: "updated"), "'updated' must be a date like 2026-05-14, found '\(updated)'")
             }
         }
         institution.refersTo = (front.list("refers_to", diagnostics: &diagnostics) ?? []).map {
@@ -71,7 +71,7 @@ enum InstitutionLoader {
                 }
             }
             if offers.isEmpty {
-                diagnostics.error(front.location(of: "offers"), "the institution lists no offers", suggestion: "add at least one offer with a title")
+                diagnostics.error(.noOffers, front.location(of: "offers"), "the institution lists no offers", suggestion: "add at least one offer with a title")
             }
         } else if front.value("offers") == nil {
             front.missing("offers", diagnostics: &diagnostics)
@@ -84,14 +84,14 @@ enum InstitutionLoader {
     struct Reader {
         let taxonomy: Taxonomy
 
-        func check(_ id: String, in terms: [Term], what: String, at location: SourceLocation, diagnostics: inout Diagnostics) {
+        func check(_ id: String, in terms: [Term], what: TermList, at location: SourceLocation, diagnostics: inout Diagnostics) {
             guard !terms.contains(where: { $0.id == id }) else { return }
             let ids = terms.map(\.id)
-            diagnostics.error(location, "unknown \(what) '\(id)'",
+            diagnostics.error(what.unknown, location, "unknown \(what.rawValue) '\(id)'",
                               suggestion: Suggestion.didYouMean(id, in: ids) ?? "use one of: \(ids.joined(separator: ", "))")
         }
 
-        func ids(_ fields: Fields, _ key: String, in terms: [Term], what: String, diagnostics: inout Diagnostics) -> [String]? {
+        func ids(_ fields: Fields, _ key: String, in terms: [Term], what: TermList, diagnostics: inout Diagnostics) -> [String]? {
             guard let items = fields.list(key, diagnostics: &diagnostics) else { return nil }
             var result: [String] = []
             for (id, node) in items {
@@ -107,7 +107,7 @@ enum InstitutionLoader {
             for (code, node) in items {
                 let lowered = code.lowercased()
                 if !LanguageCodes.all.contains(lowered) {
-                    diagnostics.error(fields.document.location(node), "unknown language code '\(code)'",
+                    diagnostics.error(.unknownLanguage, fields.document.location(node), "unknown language code '\(code)'",
                                       suggestion: Suggestion.didYouMean(lowered, in: LanguageCodes.common) ?? "use two-letter ISO 639-1 codes such as de, en, tr, ar")
                 } else if !result.contains(lowered) {
                     result.append(lowered)
@@ -119,38 +119,24 @@ enum InstitutionLoader {
         func offer(_ fields: Fields, taken: [String], diagnostics: inout Diagnostics) -> Offer? {
             fields.checkKeys(known: InstitutionLoader.offerFields, diagnostics: &diagnostics)
             guard let title = fields.text("title", required: true, diagnostics: &diagnostics) else { return nil }
-            var id = Slug.make(title)
-            if let given = fields.text("id", diagnostics: &diagnostics) {
-                if !Slug.isValid(given) {
-                    diagnostics.error(fields.location(of: "id"), "'\(given)' is not a valid offer id",
-                                      suggestion: "use lower-case letters, digits and hyphens, e.g. '\(Slug.make(given))'")
-                } else if taken.contains(given) {
-                    diagnostics.error(fields.location(of: "id"), "offer id '\(given)' is used twice in this institution",
-                                      suggestion: "give each offer its own id")
-                }
-                id = given
-            } else {
-                if id.isEmpty { id = "angebot" }
-                let base = id
-                var counter = 2
-                while taken.contains(id) { id = "\(base)-\(counter)"; counter += 1 }
-            }
+            let given = fields.text("id", diagnostics: &diagnostics)
+            let id = OfferID.resolve(given: given, title: title, taken: taken, at: fields.location(of: "id"), diagnostics: &diagnostics)
             var offer = Offer(id: id, title: title, location: fields.location)
             offer.description = fields.text("description", diagnostics: &diagnostics) ?? ""
-            offer.phases = ids(fields, "phases", in: taxonomy.phases, what: "phase", diagnostics: &diagnostics)?.map(PhaseID.init)
-            offer.categories = ids(fields, "categories", in: taxonomy.categories, what: "category", diagnostics: &diagnostics)?.map(CategoryID.init)
+            offer.phases = ids(fields, "phases", in: taxonomy.phases, what: .phase, diagnostics: &diagnostics)?.map(PhaseID.init)
+            offer.categories = ids(fields, "categories", in: taxonomy.categories, what: .category, diagnostics: &diagnostics)?.map(CategoryID.init)
             if offer.phases?.isEmpty == true { offer.phases = nil }
             if offer.categories?.isEmpty == true { offer.categories = nil }
-            if let groups = ids(fields, "target_groups", in: taxonomy.targetGroups, what: "target group", diagnostics: &diagnostics), !groups.isEmpty {
+            if let groups = ids(fields, "target_groups", in: taxonomy.targetGroups, what: .targetGroup, diagnostics: &diagnostics), !groups.isEmpty {
                 offer.targetGroups = groups
             }
             if let languages = languages(fields, diagnostics: &diagnostics), !languages.isEmpty { offer.languages = languages }
             if let cost = fields.text("cost", diagnostics: &diagnostics) {
-                check(cost, in: taxonomy.costs, what: "cost", at: fields.location(of: "cost"), diagnostics: &diagnostics)
+                check(cost, in: taxonomy.costs, what: .cost, at: fields.location(of: "cost"), diagnostics: &diagnostics)
                 offer.cost = cost
             }
             if let format = fields.text("format", diagnostics: &diagnostics) {
-                check(format, in: taxonomy.formats, what: "format", at: fields.location(of: "format"), diagnostics: &diagnostics)
+                check(format, in: taxonomy.formats, what: .format, at: fields.location(of: "format"), diagnostics: &diagnostics)
                 offer.format = format
             }
             offer.municipalities = fields.list("municipalities", diagnostics: &diagnostics)?.map(\.0) ?? []

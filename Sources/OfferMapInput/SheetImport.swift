@@ -46,24 +46,24 @@ public struct SheetImport {
         for (index, title) in header.cells.enumerated() where !title.isEmpty {
             let location = SourceLocation(path: path, line: header.number, column: index + 1)
             guard let column = SheetColumn.matching(title) else {
-                diagnostics.warning(location, "unknown column '\(title)' is ignored",
+                diagnostics.warning(.unknownColumn, location, "unknown column '\(title)' is ignored",
                                     suggestion: Suggestion.didYouMean(title, in: SheetColumn.knownTitles) ?? "known columns: \(SheetColumn.knownTitles.joined(separator: ", "))")
                 continue
             }
             if result[column] != nil {
-                diagnostics.error(location, "column '\(title)' appears twice", suggestion: "remove or rename one of them")
+                diagnostics.error(.duplicateColumn, location, "column '\(title)' appears twice", suggestion: "remove or rename one of them")
                 return nil
             }
             result[column] = index
         }
         var complete = true
         for needed in [SheetColumn.offer, .type] where result[needed] == nil {
-            diagnostics.error(SourceLocation(path: path, line: header.number), "the table has no column '\(needed.title(.de))' ('\(needed.title(.en))')",
+            diagnostics.error(.missingColumn, SourceLocation(path: path, line: header.number), "the table has no column '\(needed.title(.de))' ('\(needed.title(.en))')",
                               suggestion: "the first row must name the columns, e.g. Name;Typ;Angebot;Beschreibung")
             complete = false
         }
         if result[.name] == nil && result[.institutionID] == nil {
-            diagnostics.error(SourceLocation(path: path, line: header.number), "the table has no column 'Name' ('Institution')",
+            diagnostics.error(.missingColumn, SourceLocation(path: path, line: header.number), "the table has no column 'Name' ('Institution')",
                               suggestion: "the first row must name the columns, e.g. Name;Typ;Angebot;Beschreibung")
             complete = false
         }
@@ -96,9 +96,9 @@ public struct SheetImport {
         for draft in result {
             let i = draft.institution
             let at = SourceLocation(path: path, line: draft.firstRow)
-            if i.name.isEmpty { diagnostics.error(at, "institution '\(i.id)' has no name", suggestion: "fill in the column Name") }
-            if i.type.isEmpty { diagnostics.error(at, "institution '\(i.id)' has no type", suggestion: "fill in the column Typ, e.g. kammer") }
-            if i.offers.isEmpty { diagnostics.error(at, "institution '\(i.id)' has no offer", suggestion: "fill in the column Angebot") }
+            if i.name.isEmpty { diagnostics.error(.missingField, at, "institution '\(i.id)' has no name", suggestion: "fill in the column Name") }
+            if i.type.isEmpty { diagnostics.error(.missingField, at, "institution '\(i.id)' has no type", suggestion: "fill in the column Typ, e.g. kammer") }
+            if i.offers.isEmpty { diagnostics.error(.noOffers, at, "institution '\(i.id)' has no offer", suggestion: "fill in the column Angebot") }
         }
         return result.map(\.institution).sorted { $0.id < $1.id }
     }
@@ -107,13 +107,13 @@ public struct SheetImport {
         let given = cells[.institutionID], name = cells[.name]
         if !given.isEmpty {
             if Slug.isValid(given) { return given }
-            diagnostics.error(cells.at(.institutionID), "'\(given)' is not a valid institution id",
+            diagnostics.error(.badInstitutionID, cells.at(.institutionID), "'\(given)' is not a valid institution id",
                               suggestion: "use lower-case letters, digits and hyphens, e.g. '\(Slug.make(given))'")
             return nil
         }
         let slug = Slug.make(name)
         if slug.isEmpty {
-            diagnostics.error(cells.at(.name), "the row names no institution", suggestion: "fill in the column Name")
+            diagnostics.error(.missingField, cells.at(.name), "the row names no institution", suggestion: "fill in the column Name")
             return nil
         }
         return slug
@@ -123,52 +123,35 @@ public struct SheetImport {
         let title = cells[.offer]
         if title.isEmpty {
             if let filled = SheetImport.offerColumns.first(where: { !cells[$0].isEmpty }) {
-                diagnostics.error(cells.at(.offer), "the offer has no title", suggestion: "fill in the column Angebot (\(filled.title(.de)) is filled in)")
+                diagnostics.error(.missingField, cells.at(.offer), "the offer has no title", suggestion: "fill in the column Angebot (\(filled.title(.de)) is filled in)")
             }
             return nil
         }
-        var offer = Offer(id: SheetImport.derivedID(title, taken: taken), title: title, location: cells.at(.offer))
-        let id = cells[.offerID]
-        if !id.isEmpty {
-            if !Slug.isValid(id) {
-                diagnostics.error(cells.at(.offerID), "'\(id)' is not a valid offer id", suggestion: "use lower-case letters, digits and hyphens, e.g. '\(Slug.make(id))'")
-            } else if taken.contains(id) {
-                diagnostics.error(cells.at(.offerID), "offer id '\(id)' is used twice in this institution", suggestion: "give each offer its own id")
-            }
-            offer.id = id
-        }
+        let given = cells[.offerID]
+        let id = OfferID.resolve(given: given.isEmpty ? nil : given, title: title, taken: taken, at: cells.at(.offerID), diagnostics: &diagnostics)
+        var offer = Offer(id: id, title: title, location: cells.at(.offer))
         offer.description = cells[.description]
-        func list(_ column: SheetColumn, _ terms: [Term], _ what: String) -> [String]? {
+        func list(_ column: SheetColumn, _ terms: [Term], _ what: TermList) -> [String]? {
             let cell = cells[column]
             guard !cell.isEmpty else { return nil }
             let ids = Vocabulary(terms: terms, what: what).ids(cell, at: cells.at(column), diagnostics: &diagnostics)
             return ids?.isEmpty == true ? nil : ids
         }
-        offer.phases = list(.phases, taxonomy.phases, "phase")?.map(PhaseID.init)
-        offer.categories = list(.categories, taxonomy.categories, "category")?.map(CategoryID.init)
-        if let groups = list(.targetGroups, taxonomy.targetGroups, "target group") { offer.targetGroups = groups }
+        offer.phases = list(.phases, taxonomy.phases, .phase)?.map(PhaseID.init)
+        offer.categories = list(.categories, taxonomy.categories, .category)?.map(CategoryID.init)
+        if let groups = list(.targetGroups, taxonomy.targetGroups, .targetGroup) { offer.targetGroups = groups }
         if !cells[.languages].isEmpty, let codes = LanguageNames.codes(cells[.languages], at: cells.at(.languages), diagnostics: &diagnostics), !codes.isEmpty {
             offer.languages = codes
         }
         if !cells[.cost].isEmpty {
-            offer.cost = Vocabulary(terms: taxonomy.costs, what: "cost").id(cells[.cost], at: cells.at(.cost), diagnostics: &diagnostics)
+            offer.cost = Vocabulary(terms: taxonomy.costs, what: .cost).id(cells[.cost], at: cells.at(.cost), diagnostics: &diagnostics)
         }
         if !cells[.format].isEmpty {
-            offer.format = Vocabulary(terms: taxonomy.formats, what: "format").id(cells[.format], at: cells.at(.format), diagnostics: &diagnostics)
+            offer.format = Vocabulary(terms: taxonomy.formats, what: .format).id(cells[.format], at: cells.at(.format), diagnostics: &diagnostics)
         }
         offer.municipalities = SheetText.items(cells[.offerMunicipalities])
         offer.url = cells[.offerURL].isEmpty ? nil : cells[.offerURL]
         return offer
-    }
-
-    /// The id the loader gives an offer without one: the slug of its title, made unique.
-    static func derivedID(_ title: String, taken: [String]) -> String {
-        var id = Slug.make(title)
-        if id.isEmpty { id = "angebot" }
-        let base = id
-        var counter = 2
-        while taken.contains(id) { id = "\(base)-\(counter)"; counter += 1 }
-        return id
     }
 
     func merge(_ cells: Cells, into draft: inout Draft, diagnostics: inout Diagnostics) {
@@ -178,7 +161,7 @@ public struct SheetImport {
             guard !text.isEmpty else { continue }
             if let (row, earlier) = draft.given[column] {
                 if earlier != text {
-                    diagnostics.error(cells.at(column), "\(column.title(.de)) of institution '\(draft.institution.id)' differs from row \(row)",
+                    diagnostics.error(.conflictingCell, cells.at(column), "\(column.title(.de)) of institution '\(draft.institution.id)' differs from row \(row)",
                                       suggestion: "give it once, or the same in every row of the institution")
                 }
             } else {
@@ -192,13 +175,13 @@ public struct SheetImport {
             switch column {
             case .name: i.name = text
             case .short: i.short = text
-            case .type: i.type = Vocabulary(terms: taxonomy.types, what: "institution type").id(text, at: at, diagnostics: &diagnostics) ?? ""
+            case .type: i.type = Vocabulary(terms: taxonomy.types, what: .type).id(text, at: at, diagnostics: &diagnostics) ?? ""
             case .website: i.website = text
             case .address: i.address = text
             case .municipality: i.municipality = text
             case .updated:
                 i.updated = SheetImport.day(text)
-                if i.updated == nil { diagnostics.error(at, "'\(text)' is not a date", suggestion: "write it as 2026-05-14 or 14.05.2026") }
+                if i.updated == nil { diagnostics.error(.badDate, at, "'\(text)' is not a date", suggestion: "write it as 2026-05-14 or 14.05.2026") }
             case .refersTo: draft.refersTo = (text, at)
             case .body: i.body = cells.row.cells[cells.columns[.body]!].trimmingCharacters(in: .newlines)
             case .contacts, .email, .phone: break
@@ -233,7 +216,7 @@ public struct SheetImport {
             for item in SheetText.items(cell) {
                 let id = Slug.isValid(item) ? item : byName[SheetText.key(item)]
                 guard let id else {
-                    diagnostics.error(at, "'\(item)' in Verweist auf is neither an institution id nor a name in this table",
+                    diagnostics.error(.brokenReferral, at, "'\(item)' in Verweist auf is neither an institution id nor a name in this table",
                                       suggestion: "write the institution's id, e.g. '\(Slug.make(item))'")
                     continue
                 }

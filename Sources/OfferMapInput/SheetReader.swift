@@ -25,18 +25,18 @@ public enum SheetReader {
     public static func read(_ data: Data, path: String, diagnostics: inout Diagnostics) -> SheetTable? {
         let file = SourceLocation(path: path)
         if data.count > maximumBytes {
-            diagnostics.error(file, "the file is larger than \(maximumBytes / 1_048_576) MB")
+            diagnostics.error(.fileTooLarge, file, "the file is larger than \(maximumBytes / 1_048_576) MB")
             return nil
         }
         var bytes = [UInt8](data)
         if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
-            diagnostics.error(file, "the file is UTF-16 (Excel's 'Unicode text'), offermap reads CSV",
+            diagnostics.error(.utf16, file, "the file is UTF-16 (Excel's 'Unicode text'), offermap reads CSV",
                               suggestion: "save it as 'CSV UTF-8 (Trennzeichen-getrennt)' or 'CSV (Trennzeichen-getrennt)'")
             return nil
         }
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
         if bytes.contains(0) {
-            diagnostics.error(file, "the file contains binary data (a NUL byte); is it an .xlsx file?",
+            diagnostics.error(.binaryFile, file, "the file contains binary data (a NUL byte); is it an .xlsx file?",
                               suggestion: "save the sheet as 'CSV (Trennzeichen-getrennt)' and import that")
             return nil
         }
@@ -60,12 +60,12 @@ public enum SheetReader {
         }
         var records: [SheetTable.Row] = []
         if let open = parse(scalars, delimiter: delimiter, into: &records) {
-            diagnostics.error(SourceLocation(path: path, line: open), "a quoted cell that starts in row \(open) is never closed",
+            diagnostics.error(.unclosedQuote, SourceLocation(path: path, line: open), "a quoted cell that starts in row \(open) is never closed",
                               suggestion: "a cell that begins with \" must end with \"; write a quote inside a cell as \"\"")
             return nil
         }
         guard var header = records.first else {
-            diagnostics.error(file, "the file is empty", suggestion: "export the sheet with its header row")
+            diagnostics.error(.emptyFile, file, "the file is empty", suggestion: "export the sheet with its header row")
             return nil
         }
         header.cells = header.cells.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }

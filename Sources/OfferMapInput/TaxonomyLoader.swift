@@ -49,10 +49,10 @@ enum TaxonomyLoader {
                             diagnostics: &diagnostics)
             guard let id = entry.text("id", required: true, diagnostics: &diagnostics) else { continue }
             if !Slug.isValid(id) {
-                diagnostics.error(entry.location(of: "id"), "'\(id)' is not a valid id", suggestion: "use lower-case letters, digits and single hyphens, e.g. '\(Slug.make(id))'")
+                diagnostics.error(.badTermID, entry.location(of: "id"), "'\(id)' is not a valid id", suggestion: "use lower-case letters, digits and single hyphens, e.g. '\(Slug.make(id))'")
             }
             if result.contains(where: { $0.id == id }) {
-                diagnostics.error(entry.location(of: "id"), "'\(id)' appears twice in '\(key)'")
+                diagnostics.error(.duplicateTermID, entry.location(of: "id"), "'\(id)' appears twice in '\(key)'")
             }
             var label = Localized(de: id, en: id)
             if let labelNode = entry.value("label"),
@@ -66,7 +66,7 @@ enum TaxonomyLoader {
         }
         let ids = result.map(\.id)
         for (id, node, document) in related where !ids.contains(id) {
-            diagnostics.error(document.location(node), "unknown category '\(id)' in 'related'", suggestion: Suggestion.didYouMean(id, in: ids))
+            diagnostics.error(.unknownCategory, document.location(node), "unknown category '\(id)' in 'related'", suggestion: Suggestion.didYouMean(id, in: ids))
         }
         return result
     }
@@ -75,7 +75,7 @@ enum TaxonomyLoader {
     private static func keywords(_ entry: Fields, diagnostics: inout Diagnostics) -> [Keyword] {
         guard let node = entry.value("keywords") else { return [] }
         guard case .sequence(let sequence) = node else {
-            diagnostics.error(entry.document.location(node), "'keywords' must be a list")
+            diagnostics.error(.expectedList, entry.document.location(node), "'keywords' must be a list")
             return []
         }
         var result: [Keyword] = []
@@ -87,7 +87,7 @@ enum TaxonomyLoader {
                 var weight = 1.0
                 if let text = fields.text("weight", diagnostics: &diagnostics) {
                     if let value = Double(text) { weight = value } else {
-                        diagnostics.error(fields.location(of: "weight"), "weight must be a number, found '\(text)'")
+                        diagnostics.error(.expectedNumber, fields.location(of: "weight"), "weight must be a number, found '\(text)'")
                     }
                 }
                 result.append(Keyword(term: term, weight: weight))
@@ -100,13 +100,13 @@ enum TaxonomyLoader {
     private static func readAbbreviations(_ fields: Fields, into taxonomy: inout Taxonomy, diagnostics: inout Diagnostics) {
         guard let node = fields.value("abbreviations") else { return }
         guard case .mapping(let mapping) = node else {
-            diagnostics.error(fields.document.location(node), "'abbreviations' must be 'short: long' entries, found \(Fields.describe(node))",
+            diagnostics.error(.expectedMapping, fields.document.location(node), "'abbreviations' must be 'short: long' entries, found \(Fields.describe(node))",
                               suggestion: "write abbreviations: {bp: Businessplan, gz: Gründungszuschuss}")
             return
         }
         for (key, value) in mapping {
             guard let short = key.string, let long = value.string, !short.isEmpty, !long.isEmpty else {
-                diagnostics.error(fields.document.location(value), "each abbreviation must map a short text to a long text")
+                diagnostics.error(.expectedText, fields.document.location(value), "each abbreviation must map a short text to a long text")
                 continue
             }
             taxonomy.abbreviations.append((short, long))
@@ -124,7 +124,7 @@ enum TaxonomyLoader {
         for phase in taxonomy.phaseIDs {
             guard let items = expected.list(phase.rawValue, diagnostics: &diagnostics) else { continue }
             for (category, node) in items where !categories.contains(category) {
-                diagnostics.error(expected.document.location(node), "unknown category '\(category)' in 'expected'",
+                diagnostics.error(.unknownCategory, expected.document.location(node), "unknown category '\(category)' in 'expected'",
                                   suggestion: Suggestion.didYouMean(category, in: categories))
             }
             taxonomy.expected[phase] = items.map(\.0).filter(categories.contains).map(CategoryID.init)
@@ -138,7 +138,7 @@ enum TaxonomyLoader {
         func number(_ key: String) -> Int? {
             guard let text = thresholds.text(key, diagnostics: &diagnostics) else { return nil }
             guard let value = Int(text), value >= 1 else {
-                diagnostics.error(thresholds.location(of: key), "'\(key)' must be a whole number of at least 1, found '\(text)'")
+                diagnostics.error(.expectedNumber, thresholds.location(of: key), "'\(key)' must be a whole number of at least 1, found '\(text)'")
                 return nil
             }
             return value

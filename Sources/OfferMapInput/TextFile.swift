@@ -17,7 +17,7 @@ package enum TextFile {
     static func data(_ url: URL, path: String, diagnostics: inout Diagnostics) -> Data? {
         let fd = Glibc.open(url.path, O_RDONLY)
         guard fd >= 0 else {
-            diagnostics.error(SourceLocation(path: path), "cannot read the file")
+            diagnostics.error(.unreadableFile, SourceLocation(path: path), "cannot read the file")
             return nil
         }
         defer { close(fd) }
@@ -34,7 +34,7 @@ package enum TextFile {
             let got = bytes.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + count, $0.count - count) }
             if got == 0 { break }
             guard got > 0 else {
-                diagnostics.error(SourceLocation(path: path), "cannot read the file")
+                diagnostics.error(.unreadableFile, SourceLocation(path: path), "cannot read the file")
                 return nil
             }
             count += got
@@ -47,7 +47,7 @@ package enum TextFile {
     }
 
     static func tooLarge(_ size: Int, path: String, diagnostics: inout Diagnostics) {
-        diagnostics.error(SourceLocation(path: path),
+        diagnostics.error(.fileTooLarge, SourceLocation(path: path),
                           "the file is \(size / 1_048_576) MB; input files may be at most \(maximumBytes / 1_048_576) MB",
                           suggestion: "an institution file is usually a few KB: remove pasted content or split it")
     }
@@ -60,13 +60,13 @@ package enum TextFile {
         var bytes = [UInt8](data)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
         if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
-            diagnostics.error(SourceLocation(path: path), "the file is UTF-16, offermap reads UTF-8",
+            diagnostics.error(.utf16, SourceLocation(path: path), "the file is UTF-16, offermap reads UTF-8",
                               suggestion: "save it as 'UTF-8' in your editor, or run: iconv -f UTF-16 -t UTF-8 '\(path)' > converted.md")
             return nil
         }
         if let zero = bytes.firstIndex(of: 0) {
             let (line, column) = position(of: zero, in: bytes)
-            diagnostics.error(SourceLocation(path: path, line: line, column: column),
+            diagnostics.error(.binaryFile, SourceLocation(path: path, line: line, column: column),
                               "the file contains binary data (a NUL byte), not text")
             return nil
         }
@@ -75,7 +75,7 @@ package enum TextFile {
             let bad = firstInvalidUTF8(bytes)
             let (line, column) = position(of: bad, in: bytes)
             let guess = looksLikeWindows1252(bytes) ? "Windows-1252 (Excel, older Windows editors)" : "a legacy 8-bit encoding"
-            diagnostics.error(SourceLocation(path: path, line: line, column: column),
+            diagnostics.error(.notUTF8, SourceLocation(path: path, line: line, column: column),
                               "the file is not UTF-8; it looks like \(guess)",
                               suggestion: "save it as 'UTF-8' in your editor, or run: iconv -f WINDOWS-1252 -t UTF-8 '\(path)' > converted.md")
             return nil

@@ -1,8 +1,25 @@
 import OfferMapModel
+
+/// A list of the taxonomy that inputs name terms of: its name in messages, and the id of a term it lacks.
+enum TermList: String {
+    case type = "institution type", phase, category, targetGroup = "target group", cost, format
+
+    var unknown: DiagnosticID {
+        switch self {
+        case .type: .unknownType
+        case .phase: .unknownPhase
+        case .category: .unknownCategory
+        case .targetGroup: .unknownTargetGroup
+        case .cost: .unknownCost
+        case .format: .unknownFormat
+        }
+    }
+}
+
 /// Ids of one taxonomy list, accepted also by their German or English label ("Beratung & Coaching", "advice & coaching").
 struct Vocabulary {
     let terms: [Term]
-    let what: String
+    let what: TermList
 
     enum Match {
         case id(String)
@@ -30,9 +47,9 @@ struct Vocabulary {
         switch match(text) {
         case .id(let id): return id
         case .unknown(let suggestion):
-            diagnostics.error(location, "unknown \(what) '\(text)'", suggestion: suggestion)
+            diagnostics.error(what.unknown, location, "unknown \(what.rawValue) '\(text)'", suggestion: suggestion)
         case .ambiguous(let ids):
-            diagnostics.error(location, "'\(text)' could be the \(what) \(ids.map { "'\($0)'" }.joined(separator: " or "))", suggestion: "write the id")
+            diagnostics.error(.ambiguousTerm, location, "'\(text)' could be the \(what.rawValue) \(ids.map { "'\($0)'" }.joined(separator: " or "))", suggestion: "write the id")
         }
         return nil
     }
@@ -92,7 +109,7 @@ enum LanguageNames {
             if let code = LanguageCodes.all.contains(lowered) ? lowered : names[SheetText.key(item)] {
                 if !result.contains(code) { result.append(code) }
             } else {
-                diagnostics.error(location, "unknown language '\(item)'",
+                diagnostics.error(.unknownLanguage, location, "unknown language '\(item)'",
                                   suggestion: Suggestion.didYouMean(lowered, in: LanguageCodes.common) ?? "use two-letter ISO 639-1 codes such as de, en, tr, ar")
                 failed = true
             }

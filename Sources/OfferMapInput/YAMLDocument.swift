@@ -26,13 +26,13 @@ struct YAMLDocument {
             // The basic resolver leaves every scalar a string: offermap reads values itself,
             // and the default resolver's regular expressions cost more than the parse.
             if let node = try Yams.compose(yaml: text, .basic, .default, .utf8) { return node }
-            diagnostics.error(location(nil), "no fields found: the YAML part is empty",
+            diagnostics.error(.emptyYAML, location(nil), "no fields found: the YAML part is empty",
                               suggestion: "write the fields as 'key: value' lines")
             return nil
         } catch let error as YamlError {
-            report(error, diagnostics: &diagnostics)
+            report(error, in: text, diagnostics: &diagnostics)
         } catch {
-            diagnostics.error(location(nil), "cannot read YAML: \(error)")
+            diagnostics.error(.unreadableYAML, location(nil), "cannot read YAML: \(error)")
         }
         return nil
     }
@@ -51,18 +51,18 @@ struct YAMLDocument {
             let at = SourceLocation(path: path, line: lineNumber + lineOffset, column: problem?.column ?? 1)
             switch problem?.kind {
             case .tab?:
-                diagnostics.error(at, "tab character in indentation; YAML allows spaces only", suggestion: "replace the tab with spaces")
+                diagnostics.error(.tabIndentation, at, "tab character in indentation; YAML allows spaces only", suggestion: "replace the tab with spaces")
                 ok = false
             case .anchor?:
-                diagnostics.error(at, "YAML anchors and aliases (& and *) are not supported in offermap files",
+                diagnostics.error(.yamlAnchor, at, "YAML anchors and aliases (& and *) are not supported in offermap files",
                                   suggestion: "write the value out in full")
                 ok = false
             case .indentation?:
-                diagnostics.error(at, "the line is indented more than \(YAMLDocument.maximumIndentation) columns",
+                diagnostics.error(.deepIndentation, at, "the line is indented more than \(YAMLDocument.maximumIndentation) columns",
                                   suggestion: "offermap files need only a few levels of indentation")
                 return false
             case .depth?:
-                diagnostics.error(at, "the YAML is nested more than \(YAMLDocument.maximumDepth) levels deep")
+                diagnostics.error(.deepNesting, at, "the YAML is nested more than \(YAMLDocument.maximumDepth) levels deep")
                 return false
             case nil: break
             }
@@ -118,17 +118,27 @@ struct YAMLDocument {
         return depth > maximumDepth ? (.depth, column) : nil
     }
 
-    private func report(_ error: YamlError, diagnostics: inout Diagnostics) {
+    private func report(_ error: YamlError, in text: String, diagnostics: inout Diagnostics) {
         switch error {
         case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
-            diagnostics.error(location(mark), "invalid YAML: \(problem)", suggestion: hint(for: problem))
+            diagnostics.error(.invalidYAML, location(mark), "invalid YAML: \(problem)", suggestion: hint(for: problem))
         case .duplicatedKeysInMapping(let duplicates, let context):
-            diagnostics.error(location(context.mark), "duplicate key '\(duplicates.joined(separator: "', '"))'",
-                              suggestion: "each key may appear only once in a mapping; merge the two entries")
+            let suggestion = "each key may appear only once in a mapping; merge the two entries"
+            guard let first = duplicates.first,
+                  let repeats = DuplicateKeys.find(in: text, key: first, at: context.mark) else {
+                // The repeat not found: at the first occurrence, the one place Yams names.
+                diagnostics.error(.duplicateKey, location(context.mark), "duplicate key '\(duplicates.joined(separator: "', '"))'",
+                                  suggestion: suggestion)
+                return
+            }
+            for item in repeats {
+                diagnostics.error(.duplicateKey, location(item.again), "duplicate key '\(item.key)'", suggestion: suggestion,
+                                  notes: [Diagnostic.Note(location(item.first), "first defined here")])
+            }
         case .reader(let problem, _, _, _):
-            diagnostics.error(location(nil), "cannot read YAML: \(problem)")
+            diagnostics.error(.unreadableYAML, location(nil), "cannot read YAML: \(problem)")
         default:
-            diagnostics.error(location(nil), "cannot read YAML: \(error)")
+            diagnostics.error(.unreadableYAML, location(nil), "cannot read YAML: \(error)")
         }
     }
 

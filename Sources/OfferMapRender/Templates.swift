@@ -31,10 +31,10 @@ public struct Templates: Sendable {
                 library.register(try MustacheTemplate(string: prefix + text), named: name)
             } catch let error as MustacheTemplate.ParserError {
                 let line = error.context.lineNumber - (prefix.isEmpty ? 0 : 1)
-                diagnostics.error(SourceLocation(path: path, line: max(1, line), column: error.context.columnNumber),
+                diagnostics.error(.brokenTemplate, SourceLocation(path: path, line: max(1, line), column: error.context.columnNumber),
                                   "broken template: \(error.error)")
             } catch {
-                diagnostics.error(SourceLocation(path: path), "broken template: \(error)")
+                diagnostics.error(.brokenTemplate, SourceLocation(path: path), "broken template: \(error)")
             }
         }
     }

@@ -45,6 +45,17 @@ func workspace() throws -> String {
     return folder
 }
 
+/// Standard error of a run with `--diagnostics json`, which must be one JSON array of objects.
+func jsonDiagnostics(_ run: Run) throws -> [[String: Any]] {
+    let value = try JSONSerialization.jsonObject(with: Data(run.stderr.utf8))
+    return try #require(value as? [[String: Any]], "not an array of objects: \(run.stderr)")
+}
+
+/// `path:line:column: id` of each diagnostic: what the tests compare, not the words.
+func briefs(_ diagnostics: [[String: Any]]) -> [String] {
+    diagnostics.map { "\($0["path"] ?? "?"):\($0["line"] ?? "?"):\($0["column"] ?? "?"): \($0["id"] ?? "?")" }
+}
+
 func contents(of folder: String) -> [String: Data] {
     var result: [String: Data] = [:]
     for path in FileManager.default.enumerator(atPath: folder)?.allObjects as? [String] ?? [] {
@@ -62,7 +73,13 @@ func contents(of folder: String) -> [String: Data] {
         for file in ["report.md", "report.html", "landscape.json", "matrix.csv"] {
             #expect(FileManager.default.fileExists(atPath: folder + "/output/musterkreis/" + file))
         }
-        #expect(run.stderr.contains("mso-kulturverein.md:11:5: warning: offer 'Kaffee und Kuchen'"))
+        #expect(run.stderr.contains("inputs/musterkreis/institutions/mso-kulturverein.md:11:5: warning: "))
+        let json = try offermap(["build", "--date", "2026-11-25", "--diagnostics", "json"], in: folder)
+        #expect(json.status == 0)
+        #expect(briefs(try jsonDiagnostics(json)) == [
+            "inputs/musterkreis/institutions/mso-kulturverein.md:11:5: input.unclassified-offer",
+            "inputs/musterkreis/institutions/wfg.md:14:18: input.broken-referral",
+        ])
     }
 
     @Test func noArgumentsMeansBuild() throws {
@@ -93,9 +110,17 @@ func contents(of folder: String) -> [String: Data] {
         try Data(text.utf8).write(to: URL(fileURLWithPath: file))
         let run = try offermap(["build", "--date", "2026-12-01"], in: folder)
         #expect(run.status == 1)
+        // Text: compiler form, one a line, sorted.
         let lines = run.stderr.split(separator: "\n").map(String.init)
-        #expect(lines.contains("inputs/musterkreis/institutions/ihk.md:4:7: error: unknown institution type 'chamber'; use one of: wirtschaftsfoerderung, kammer, arbeitsagentur, integration, mso, behoerde, bildung, finanzinstitut, verein, sonstige"))
-        #expect(lines.contains("inputs/musterkreis/institutions/ihk.md:12:18: error: unknown category 'rechtt'; did you mean 'recht'?"))
+        let type = lines.firstIndex { $0.hasPrefix("inputs/musterkreis/institutions/ihk.md:4:7: error: ") }
+        let category = lines.firstIndex { $0.hasPrefix("inputs/musterkreis/institutions/ihk.md:12:18: error: ") }
+        #expect(type != nil && category != nil && type! < category!, "\(run.stderr)")
+        let json = try offermap(["build", "--date", "2026-12-01", "--diagnostics", "json"], in: folder)
+        #expect(json.status == 1)
+        #expect(briefs(try jsonDiagnostics(json).filter { $0["severity"] as? String == "error" }) == [
+            "inputs/musterkreis/institutions/ihk.md:4:7: input.unknown-type",
+            "inputs/musterkreis/institutions/ihk.md:12:18: input.unknown-category",
+        ])
         #expect(contents(of: folder + "/output") == before)
     }
 
@@ -104,10 +129,51 @@ func contents(of folder: String) -> [String: Data] {
         let odd = folder + "/inputs/Böser Kreis"
         try FileManager.default.createDirectory(atPath: odd + "/institutions", withIntermediateDirectories: true)
         try Data("name: X\n".utf8).write(to: URL(fileURLWithPath: odd + "/county.yaml"))
-        let run = try offermap(["build", "--out", "out/inner"], in: folder)
+        let run = try offermap(["build", "--out", "out/inner", "--diagnostics", "json"], in: folder)
         #expect(run.status == 1)
-        #expect(run.stderr.contains("inputs/Böser Kreis: error: ") || run.stderr.contains("inputs/Böser Kreis:1:1: error: the folder name 'Böser Kreis' is not a valid county id; rename it to 'boeser-kreis'"))
+        let refused = try jsonDiagnostics(run).first { $0["id"] as? String == "input.bad-county-id" }
+        #expect(refused?["path"] as? String == "inputs/Böser Kreis")
+        #expect((refused?["suggestion"] as? String)?.contains("'boeser-kreis'") == true)
         #expect(!FileManager.default.fileExists(atPath: folder + "/out"))
+    }
+
+    @Test func jsonDiagnosticsAreOneDocumentWithIdsPositionsAndNotes() throws {
+        let folder = try workspace()
+        let file = folder + "/inputs/musterkreis/institutions/ihk.md"
+        var text = try String(contentsOfFile: file, encoding: .utf8)
+        text = text.replacingOccurrences(of: "type: kammer\n", with: "type: kammer\ntype: verein\n")
+        try Data(text.utf8).write(to: URL(fileURLWithPath: file))
+        for command in [["validate"], ["build"], ["compare"], ["kit"], ["publish"], ["export", "--out", "-"]] {
+            let run = try offermap(command + ["--diagnostics", "json"], in: folder)
+            #expect(run.status == 1, "\(command)")
+            let diagnostics = try jsonDiagnostics(run).filter { $0["id"] as? String == "input.duplicate-key" }
+            #expect(briefs(diagnostics) == ["inputs/musterkreis/institutions/ihk.md:5:1: input.duplicate-key"], "\(command)")
+            let duplicate = try #require(diagnostics.first)
+            #expect(duplicate["severity"] as? String == "error")
+            #expect(duplicate["message"] as? String != nil && duplicate["suggestion"] as? String != nil)
+            let notes = try #require(duplicate["notes"] as? [[String: Any]])
+            #expect(briefs(notes.map { $0.merging(["id": "note"]) { a, _ in a } }) == ["inputs/musterkreis/institutions/ihk.md:4:1: note"])
+            #expect(notes.first?["message"] as? String != nil)
+        }
+        let textRun = try offermap(["validate"], in: folder)
+        #expect(textRun.status == 1)
+        let lines = textRun.stderr.split(separator: "\n").map(String.init)
+        let at = try #require(lines.firstIndex { $0.hasPrefix("inputs/musterkreis/institutions/ihk.md:5:1: error: ") }, "\(textRun.stderr)")
+        #expect(lines[at + 1].hasPrefix("inputs/musterkreis/institutions/ihk.md:4:1: note: "))
+
+        let clean = try workspace()
+        let fine = try offermap(["build", "--strict", "--diagnostics", "json"], in: clean)
+        #expect(fine.status == 1)
+        #expect(try jsonDiagnostics(fine).map { $0["severity"] as? String } == ["warning", "warning"])
+        try Data("{\"id\": \"a\", \"title\": \"Gründungsberatung\"}\n".utf8).write(to: URL(fileURLWithPath: clean + "/ok.jsonl"))
+        let none = try offermap(["classify", "ok.jsonl", "--diagnostics", "json"], in: clean)
+        #expect(none.status == 0)
+        #expect(try jsonDiagnostics(none).isEmpty)
+        try Data("{\"id\": \"a\"}\n[1]\n".utf8).write(to: URL(fileURLWithPath: clean + "/bad.jsonl"))
+        let bad = try offermap(["classify", "bad.jsonl", "--diagnostics", "json"], in: clean)
+        #expect(bad.status == 1)
+        #expect(briefs(try jsonDiagnostics(bad)) == ["bad.jsonl:2:1: jsonl.not-an-object"])
+        #expect(try offermap(["validate", "--diagnostics", "xml"], in: clean).status == 2)
     }
 
     @Test func strictTurnsWarningsIntoFailure() throws {

@@ -33,7 +33,9 @@ import Testing
         let scratch = county("accent: \"#0B5\"\nlogo: logo.svg\n")
         let (counties, diagnostics) = scratch.load()
         #expect(counties[0].branding.accent == "#00bb55")
-        #expect(diagnostics.contains { $0.contains("county.yaml:3:9: warning: white text on the accent colour #00bb55 has a contrast of 2.5:1; WCAG AA needs 4.5:1; choose a darker colour, e.g. '#00873d'") })
+        let warning = diagnostics.first(.lowContrast, at: "county.yaml:3:9")
+        #expect(warning?.severity == .warning)
+        #expect(warning?.suggestion?.contains("'#00873d'") == true)
         let report = await html(scratch)
         #expect(report.contains(":root { --accent: #00bb55; }"))
         #expect(report.contains("<img class=\"logo\" src=\"data:image/svg+xml;base64,"))
@@ -61,9 +63,9 @@ import Testing
 
     @Test func badColourAndLogoOutsideTheFolderAreErrors() async {
         let (_, diagnostics) = county("accent: blau\nlogo: ../../etc/passwd.png\n").load()
-        #expect(diagnostics.contains { $0.contains("county.yaml:3:9: error: accent must be a colour like \"#1d4f91\", found 'blau'") })
-        #expect(diagnostics.contains { $0.contains("county.yaml:4:7: error: logo must be a PNG, JPEG, SVG or WebP file in the county's folder") })
+        #expect(diagnostics.first(.badColour, at: "county.yaml:3:9")?.severity == .error)
+        #expect(diagnostics.first(.badLogo, at: "county.yaml:4:7")?.severity == .error)
         let (_, missing) = county("logo: fehlt.png\n").load()
-        #expect(missing.contains { $0.contains("error: logo file") && $0.contains("does not exist") })
+        #expect(missing.contains { $0.id == .missingLogo && $0.severity == .error })
     }
 }

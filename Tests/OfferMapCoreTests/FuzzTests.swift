@@ -60,16 +60,19 @@ import Testing
             let result = InstitutionLoader.parse(data, id: "fuzz", path: "fuzz.md", taxonomy: taxonomy, diagnostics: &diagnostics)
             let lineCount = data.filter { $0 == 0x0A }.count + 2
             for diagnostic in diagnostics.all {
-                #expect(diagnostic.location.path == "fuzz.md")
-                #expect(diagnostic.location.line >= 1 && diagnostic.location.line <= lineCount, "\(diagnostic.formatted)")
+                #expect(DiagnosticID.all.contains(diagnostic.id), "\(diagnostic.formatted)")
+                for location in [diagnostic.location] + diagnostic.notes.map(\.location) {
+                    #expect(location.path == "fuzz.md")
+                    #expect(location.line >= 1 && location.line <= lineCount, "\(diagnostic.formatted)")
+                }
                 #expect(!diagnostic.message.isEmpty)
             }
             if result == nil {
                 refused += 1
                 #expect(diagnostics.hasErrors, "refused without an error: \(String(decoding: data, as: UTF8.self))")
             } else if let institution = result {
-                let classifier = ShippedClassifier.make(taxonomy)
-                for offer in institution.offers { _ = classifier.classify(offer, institutionID: institution.id) }
+                let trained = classifier(taxonomy)
+                for offer in institution.offers { _ = trained.classify(offer, institutionID: institution.id) }
             }
         }
         #expect(refused > 100)

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import OfferMapModel
 @testable import OfferMapInput
@@ -73,10 +74,11 @@ import Testing
             "k/institutions/b.md": institution("type: verein\noffers:\n  - description: ohne Titel\n"),
         ])
         let (_, diagnostics) = scratch.load()
-        #expect(diagnostics.contains { $0.hasSuffix("a.md:3:7: error: unknown institution type 'kammmer'; did you mean 'kammer'?") })
-        #expect(diagnostics.contains { $0.hasSuffix("a.md:6:18: error: unknown category 'finanzierun'; did you mean 'finanzierung'?") })
-        #expect(diagnostics.contains { $0.contains("b.md:2:1: error: the institution has no 'name'") })
-        #expect(diagnostics.contains { $0.contains("b.md:4:5: error: an offer has no 'title'") })
+        #expect(diagnostics.first(.unknownType, at: "a.md:3:7")?.suggestion?.contains("'kammer'") == true)
+        #expect(diagnostics.first(.unknownCategory, at: "a.md:6:18")?.suggestion?.contains("'finanzierung'") == true)
+        #expect(diagnostics.contains(.missingField, at: "b.md:2:1"))
+        #expect(diagnostics.contains(.missingField, at: "b.md:4:5"))
+        #expect(diagnostics.filter { [.unknownType, .unknownCategory, .missingField].contains($0.id) }.allSatisfy { $0.severity == .error })
     }
 
     @Test func unknownIdsInEveryListGetASuggestion() {
@@ -96,13 +98,14 @@ import Testing
             """),
         ])
         let (_, diagnostics) = scratch.load()
-        let text = diagnostics.joined(separator: "\n")
-        #expect(text.contains("k/county.yaml:1:1: error: the county has no 'name'; add a line 'name: …'"))
-        #expect(text.contains("a.md:6:14: error: unknown phase 'vorgruendun'; did you mean 'vorgruendung'?"))
-        #expect(text.contains("a.md:8:21: error: unknown target group 'migranten'; did you mean 'migrant'?"))
-        #expect(text.contains("a.md:9:21: error: unknown language code 'arr'; did you mean 'ar'?"))
-        #expect(text.contains("a.md:10:11: error: unknown cost 'fre'; did you mean 'free'?"))
-        #expect(text.contains("a.md:11:13: error: unknown format 'onlin'; did you mean 'online'?"))
+        #expect(diagnostics.first(.missingField, at: "k/county.yaml:1:1")?.suggestion?.contains("name: …") == true)
+        let expected: [(DiagnosticID, String, String)] = [
+            (.unknownPhase, "a.md:6:14", "vorgruendung"), (.unknownTargetGroup, "a.md:8:21", "migrant"),
+            (.unknownLanguage, "a.md:9:21", "ar"), (.unknownCost, "a.md:10:11", "free"), (.unknownFormat, "a.md:11:13", "online"),
+        ]
+        for (id, place, suggested) in expected {
+            #expect(diagnostics.first(id, at: place)?.suggestion?.contains("'\(suggested)'") == true, "\(id) at \(place): \(diagnostics.briefs)")
+        }
     }
 
     @Test func refusesBrokenFiles() {
@@ -118,17 +121,71 @@ import Testing
         ])
         scratch.writeBytes("k/institutions/latin.md", Array("---\nname: K".utf8) + [0xF6] + Array("ln\ntype: verein\n---\n".utf8))
         let (_, diagnostics) = scratch.load()
-        let text = diagnostics.joined(separator: "\n")
-        #expect(text.contains("empty.md:1:1: error: the file is empty"))
-        #expect(text.contains("open.md:4:1: error: the front matter is not closed"))
-        #expect(text.contains("yaml.md:3:5: error: invalid YAML"))
-        #expect(text.contains("tabs.md:5:1: error: tab character in indentation"))
-        #expect(text.contains("dup.md:2:1: error: duplicate key 'name'"))
-        #expect(text.contains("Bad_Name.md:1:1: error: the file name 'Bad_Name.md' is not a valid institution id; rename it to 'bad-name.md'"))
-        #expect(text.contains("types.md:6:13: error: 'phases' must be a list"))
-        #expect(text.contains("types.md:7:16: error: 'languages' must be a list"))
-        #expect(text.contains("types.md:8:12: error: 'title' must be a single text"))
-        #expect(text.contains("latin.md:2:8: error: the file is not UTF-8; it looks like Windows-1252"))
+        #expect(diagnostics.contains(.emptyFile, at: "empty.md:1:1"))
+        #expect(diagnostics.contains(.unclosedFrontMatter, at: "open.md:4:1"))
+        #expect(diagnostics.contains(.invalidYAML, at: "yaml.md:3:5"))
+        #expect(diagnostics.contains(.tabIndentation, at: "tabs.md:5:1"))
+        #expect(diagnostics.contains(.duplicateKey, at: "dup.md:3:1"))
+        #expect(diagnostics.first(.badInstitutionID, at: "Bad_Name.md:1:1")?.suggestion?.contains("'bad-name.md'") == true)
+        #expect(diagnostics.contains(.expectedList, at: "types.md:6:13"))
+        #expect(diagnostics.contains(.expectedList, at: "types.md:7:16"))
+        #expect(diagnostics.contains(.expectedText, at: "types.md:8:12"))
+        #expect(diagnostics.first(.notUTF8, at: "latin.md:2:8")?.message.contains("Windows-1252") == true)
+    }
+
+    @Test func duplicateKeyIsReportedAtTheRepeatWithANoteAtTheFirst() {
+        let scratch = Scratch([
+            "k/county.yaml": countyYAML,
+            "k/institutions/dup.md": institution("name: D\nname: E\ntype: verein\noffers:\n  - title: X"),
+        ])
+        let (_, diagnostics) = scratch.load()
+        #expect(diagnostics.filter { $0.id == .duplicateKey }.briefs.map { $0.hasSuffix("dup.md:3:1: input.duplicate-key") } == [true])
+        let duplicate = diagnostics.first(.duplicateKey, at: "dup.md:3:1")
+        #expect(duplicate?.notes.map(\.location) == [SourceLocation(path: scratch.path("k/institutions/dup.md"), line: 2, column: 1)])
+    }
+
+    @Test func everyRepeatedKeyIsFoundInNestedFlowAndQuotedMappings() {
+        var diagnostics = Diagnostics()
+        let text = institution("""
+        name: D
+        type: verein
+        offers:
+          - title: X
+            "title": Y
+            cost: free
+            cost: paid
+            cost: reduced
+          - {title: Z, title: W}
+        """)
+        _ = InstitutionLoader.parse(Data(text.utf8), id: "d", path: "d.md", taxonomy: shippedTaxonomy(), diagnostics: &diagnostics)
+        let found = diagnostics.sorted.map { "\($0.brief) after \($0.notes.map(\.location.formatted))" }
+        #expect(found == [
+            "d.md:6:5: input.duplicate-key after [\"d.md:5:5\"]",
+            "d.md:8:5: input.duplicate-key after [\"d.md:7:5\"]",
+            "d.md:9:5: input.duplicate-key after [\"d.md:7:5\"]",
+            "d.md:10:16: input.duplicate-key after [\"d.md:10:6\"]",
+        ])
+    }
+
+    @Test func notesFollowInCompilerFormAndInJSON() {
+        let note = Diagnostic.Note(SourceLocation(path: "a.md", line: 2, column: 1), "first defined here")
+        let diagnostic = Diagnostic(.duplicateKey, .error, SourceLocation(path: "a.md", line: 3, column: 1), "duplicate key 'name'",
+                                    suggestion: "merge the two entries", notes: [note])
+        #expect(diagnostic.formatted == "a.md:3:1: error: duplicate key 'name'; merge the two entries\na.md:2:1: note: first defined here")
+        #expect(diagnostic.json == .object([
+            "id": .string("input.duplicate-key"), "severity": .string("error"), "path": .string("a.md"), "line": .int(3), "column": .int(1),
+            "message": .string("duplicate key 'name'"), "suggestion": .string("merge the two entries"),
+            "notes": .array([.object(["path": .string("a.md"), "line": .int(2), "column": .int(1), "message": .string("first defined here")])]),
+        ]))
+        let plain = Diagnostic(.unknownField, .warning, SourceLocation(path: "b.md"), "unknown field 'x'")
+        #expect(plain.formatted == "b.md:1:1: warning: unknown field 'x'")
+        guard case .object(let members) = plain.json else { Issue.record("not an object"); return }
+        #expect(members["suggestion"] == nil && members["notes"] == .array([]))
+    }
+
+    @Test func everyDiagnosticIDIsListedOnceAndDotted() {
+        #expect(Set(DiagnosticID.all).count == DiagnosticID.all.count)
+        #expect(DiagnosticID.all.allSatisfy { $0.rawValue.split(separator: ".").count == 2 && Slug.isValid(String($0.rawValue.split(separator: ".")[1])) })
     }
 
     @Test func acceptsByteOrderMarkAndWindowsLineEnds() {
@@ -147,7 +204,9 @@ import Testing
             "k/institutions/ihk-kassel.md": institution("name: I\ntype: kammer\noffers:\n  - title: Y"),
         ])
         let (_, diagnostics) = scratch.load()
-        #expect(diagnostics.contains { $0.contains("wfg.md:4:13: warning: refers_to names 'ihk-kasel'") && $0.contains("did you mean 'ihk-kassel'?") })
+        let warning = diagnostics.first(.brokenReferral, at: "wfg.md:4:13")
+        #expect(warning?.severity == .warning)
+        #expect(warning?.suggestion?.contains("'ihk-kassel'") == true)
     }
 
     @Test func rejectsDuplicateOfferIDsAndBadSlugs() {
@@ -156,8 +215,8 @@ import Testing
             "k/institutions/x.md": institution("name: X\ntype: verein\noffers:\n  - title: A\n    id: same\n  - title: B\n    id: same\n  - title: C\n    id: Not_A_Slug"),
         ])
         let (_, diagnostics) = scratch.load()
-        #expect(diagnostics.contains { $0.contains("x.md:8:9: error: offer id 'same' is used twice") })
-        #expect(diagnostics.contains { $0.contains("x.md:10:9: error: 'Not_A_Slug' is not a valid offer id") })
+        #expect(diagnostics.contains(.duplicateOfferID, at: "x.md:8:9"))
+        #expect(diagnostics.contains(.badOfferID, at: "x.md:10:9"))
     }
 
     @Test func countyTaxonomyReplacesDefaultKeyByKey() {
@@ -182,7 +241,7 @@ import Testing
             "k/institutions/x.md": institution("name: X\ntype: verein\noffers:\n  - title: A\n    phases: [orientierung]\n    categories: [beratung]"),
         ])
         let (_, diagnostics) = scratch.load()
-        #expect(diagnostics.contains { $0.contains("k/taxonomy.yaml:4:") && $0.contains("unknown category 'finanzierng' in 'related'") })
+        #expect(diagnostics.contains { $0.id == .unknownCategory && $0.location.path.hasSuffix("k/taxonomy.yaml") && $0.location.line == 4 })
     }
 
     @Test func suggestsClosestId() {

@@ -39,11 +39,11 @@ final class Scratch {
         FileManager.default.contents(atPath: root + "/" + path).map { String(decoding: $0, as: UTF8.self) }
     }
 
-    /// Loads all counties; returns them with the diagnostics, formatted.
-    func load() -> ([County], [String]) {
+    /// Loads all counties; returns them with the diagnostics, sorted.
+    func load() -> ([County], [Diagnostic]) {
         var diagnostics = Diagnostics()
         let counties = (try? InputLoader.load(inputs: root, diagnostics: &diagnostics)) ?? []
-        return (counties, diagnostics.sorted.map(\.formatted))
+        return (counties, diagnostics.sorted)
     }
 
     func landscape(date: String = "2026-11-25", language: Language = .de) -> Landscape {
@@ -77,6 +77,23 @@ extension Landscape {
     var wording: Wording { Wording(landscape: self, texts: .shipped(language)) }
     func message(_ finding: Finding?) -> String? { finding.map(wording.message) }
     func step(_ finding: Finding?) -> String? { finding.flatMap(wording.nextStep) }
+}
+
+/// What tests compare of a diagnostic: its kind and its place, not its words.
+extension Diagnostic {
+    /// `path:line:column: id`
+    var brief: String { "\(location.formatted): \(id)" }
+}
+
+extension [Diagnostic] {
+    var briefs: [String] { map(\.brief) }
+
+    /// The diagnostic of this kind whose place ends with `place`, e.g. "a.md:3:7".
+    func first(_ id: DiagnosticID, at place: String) -> Diagnostic? {
+        first { $0.id == id && $0.location.formatted.hasSuffix(place) }
+    }
+
+    func contains(_ id: DiagnosticID, at place: String) -> Bool { first(id, at: place) != nil }
 }
 
 /// The fields landscape.json writes, for short asserts.

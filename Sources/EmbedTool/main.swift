@@ -46,10 +46,10 @@ public enum Shipped {
     public static let translations: [String: String] = \(dictionary("translation", byKind))
     /// inputs/taxonomy.yaml
     public static let taxonomy: String = \(joined("taxonomy", byKind))
-    /// data/dev/*.jsonl: labeled offers, trained on and evaluated by cross-validation
-    public static let devOffers: String = \(joined("dev", byKind))
-    /// data/*.jsonl: offers written for training
-    public static let extraOffers: String = \(joined("extra", byKind))
+    /// data/dev/*.jsonl by name: labeled offers from people, trained on and evaluated by leaving each source out
+    public static let devOffers: [String: String] = \(dictionary("dev", byKind))
+    /// data/*.jsonl by name: offers written for training
+    public static let extraOffers: [String: String] = \(dictionary("extra", byKind))
 }
 
 """

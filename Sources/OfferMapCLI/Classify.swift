@@ -83,7 +83,12 @@ struct Classify: ParsableCommand {
 
 struct Eval: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Precision, recall and F1 per label, micro and macro F1, for labeled JSON Lines (phases, categories gold).")
+        abstract: "How well the classifier does: without FILE, leaving each source of the shipped labeled offers out in turn; with FILE, on those labeled JSON Lines.",
+        discussion: """
+        Without FILE the headline is leave-one-source-out: a model trained on every other source classifies the offers \
+        of one writer it has never read (the dev offers, the three writers of dev-2, the project's own written sets). \
+        Then the reliability of the probabilities and, as a second figure, 5-fold cross-validation within the dev offers.
+        """)
 
     @Option(help: "Taxonomy file (default: <inputs>/taxonomy.yaml).")
     var taxonomy: String?
@@ -93,56 +98,99 @@ struct Eval: ParsableCommand {
     @Flag(help: "Print JSON instead of a table.")
     var json = false
 
-    @Option(help: "Cross-validate with this many folds: a model trained on the other folds and the shipped extra offers classifies each fold.")
+    @Option(help: "With FILE: cross-validate with this many folds (a model trained on the other folds and the shipped offers classifies each fold).")
     var folds: Int?
 
     @Option(help: "With --folds: repeat the cross-validation over this many assignments of offers to folds and count them all.")
     var repeats = 1
 
-    @Flag(help: "Use a model trained on the shipped extra offers only (none of the dev offers).")
+    @Flag(help: "With FILE: use a model trained on the shipped extra offers only (none of the offers labeled by people).")
     var extraOnly = false
+
+    @Flag(help: "Without FILE: print the Platt scaling that calibrates the probabilities, fitted on the held-out sources.")
+    var calibrate = false
 
     @Flag(help: "Time training and classification instead of scoring.")
     var speed = false
 
-    @Argument(help: "Labeled JSON Lines file.")
-    var file: String
+    @Argument(help: "Labeled JSON Lines file (default: the shipped labeled offers, source by source).")
+    var file: String?
 
     func run() throws {
+        guard let file else { return try sources() }
         let (taxonomy, lines) = try readInputs(taxonomy: taxonomy, lines: file, folder: folder)
         let items = lines.map { _, object in
             LabeledText(id: object["id"] as? String ?? "", title: object["title"] as? String ?? "",
                         description: object["description"] as? String ?? "",
                         phases: strings(object["phases"]).map(PhaseID.init), categories: strings(object["categories"]).map(CategoryID.init))
         }
-        if speed {
-            let start = Date()
-            let classifier = ShippedClassifier.make(taxonomy)
-            let trained = Date()
-            var labels = 0
-            let rounds = max(1, 20_000 / max(items.count, 1))
-            var perOffer: [Double] = []
-            for nearMisses in [false, true] {
-                let begin = Date()
-                for _ in 0..<rounds {
-                    for item in items {
-                        labels += classifier.classify(title: item.title, description: item.description, nearMisses: nearMisses).phases.count
-                    }
-                }
-                perOffer.append(Date().timeIntervalSince(begin) / Double(rounds * items.count) * 1e6)
-            }
-            print(String(format: "training %.3f s; classification %.1f µs per offer (%.1f µs with near misses, for explain); %d offers, %d labels",
-                         trained.timeIntervalSince(start), perOffer[0], perOffer[1], rounds * items.count, labels))
-            return
-        }
+        if speed { return time(taxonomy, items) }
         let result: EvaluationReport
         if let folds {
-            result = CrossValidation.run(taxonomy: taxonomy, items: items, extra: ShippedClassifier.extra, k: folds, repeats: repeats)
+            let others = ShippedClassifier.training.filter { item in !items.contains { $0.id == item.id } }
+            result = CrossValidation.run(taxonomy: taxonomy, items: items, extra: others, k: folds, repeats: repeats)
         } else {
             let classifier = extraOnly ? Classifier(taxonomy: taxonomy, training: ShippedClassifier.extra) : ShippedClassifier.make(taxonomy)
             result = Evaluation.run(classifier, on: items)
         }
         if !json, folds != nil, repeats > 1 { print("\(items.count) offers × \(repeats) assignments to folds:") }
-        print(json ? result.json.serialized() : result.text)
+        print(json ? result.json.serialized() : result.text + "\n\n" + Reliability(result.given).text)
+    }
+
+    /// Leave one source out, the reliability of the probabilities, and cross-validation within the dev offers.
+    func sources() throws {
+        var diagnostics = Diagnostics()
+        let taxonomy = InputLoader.taxonomy(file: taxonomy, inputs: folder.inputs, diagnostics: &diagnostics)
+        if folder.reporting.report(diagnostics, strict: false) { throw ExitCode(1) }
+        let training = ShippedClassifier.training
+        let reports = SourceValidation.run(taxonomy: taxonomy, items: training)
+        let headline = SourceValidation.headline(reports)
+        let human = reports.filter { SourceValidation.isHuman($0.source) }.map(\.report)
+        let reliability = Reliability(human.flatMap(\.given))
+        let dev = training.filter { $0.source == "offers-dev" }
+        let crossValidated = CrossValidation.run(taxonomy: taxonomy, items: dev, extra: training.filter { $0.source != "offers-dev" })
+        if json {
+            print(JSON.object([
+                "leave_one_source_out": headline.json,
+                "sources": .object(Dictionary(uniqueKeysWithValues: reports.map { ($0.source, $0.report.json) })),
+                "expected_calibration_error": .double(reliability.expectedError),
+                "dev_cross_validation": crossValidated.json,
+            ]).serialized())
+            return
+        }
+        func f(_ x: Double) -> String { x.formatted(digits: 3) }
+        print("LEAVE ONE SOURCE OUT (headline: the \(human.count) sources labeled by people, \(headline.items) offers)")
+        print("phases micro-F1 \(f(headline.micro(.phases))), categories micro-F1 \(f(headline.micro(.categories)))\n")
+        for (source, report) in reports {
+            print("held out: \(source) (\(report.items) offers) — phases \(f(report.micro(.phases))), categories \(f(report.micro(.categories)))")
+        }
+        print("\nper label, the human sources together:\n" + headline.text)
+        print("\nRELIABILITY of the labels given, human sources held out\n" + reliability.text)
+        if calibrate {
+            let fitted = SourceValidation.calibration(human)
+            print("\nPlatt scaling fitted on these: phases \(fitted.phases), categories \(fitted.categories)")
+        }
+        print("\nSECOND FIGURE: 5-fold cross-validation within the dev offers (everything else always trained on)")
+        print("phases micro-F1 \(f(crossValidated.micro(.phases))), categories micro-F1 \(f(crossValidated.micro(.categories)))")
+    }
+
+    func time(_ taxonomy: Taxonomy, _ items: [LabeledText]) {
+        let start = Date()
+        let classifier = ShippedClassifier.make(taxonomy)
+        let trained = Date()
+        var labels = 0
+        let rounds = max(1, 20_000 / max(items.count, 1))
+        var perOffer: [Double] = []
+        for nearMisses in [false, true] {
+            let begin = Date()
+            for _ in 0..<rounds {
+                for item in items {
+                    labels += classifier.classify(title: item.title, description: item.description, nearMisses: nearMisses).phases.count
+                }
+            }
+            perOffer.append(Date().timeIntervalSince(begin) / Double(rounds * items.count) * 1e6)
+        }
+        print(String(format: "loading the classifier %.3f s; classification %.1f µs per offer (%.1f µs with near misses, for explain); %d offers, %d labels",
+                     trained.timeIntervalSince(start), perOffer[0], perOffer[1], rounds * items.count, labels))
     }
 }

@@ -55,6 +55,15 @@ public struct Classifier: Sendable {
         var stemLength = 6
         var model = LogisticModel.Settings()
         var useModel = true
+        /// Platt scaling (slope, intercept on the log-odds) per kind, fitted on leave-one-source-out predictions of the
+        /// labels given (`offermap eval --calibrate`): the model's own probabilities run high (positive examples weigh 3×).
+        var calibration = Calibration()
+
+        struct Calibration: Sendable, CustomStringConvertible {
+            var phases = (1.0, 0.0)
+            var categories = (1.0, 0.0)
+            var description: String { "\(phases) \(categories)" }
+        }
     }
 
     /// The model and its vocabulary. Features are found by a 64-bit hash of their name, so that

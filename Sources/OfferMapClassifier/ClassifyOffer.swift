@@ -5,6 +5,7 @@ extension Classifier {
     public func classify(_ offer: Offer, institutionID: String, nearMisses withNearMisses: Bool = true) -> ClassifiedOffer {
         var evidence: [Evidence] = []
         var nearMisses: [NearMiss] = []
+        var probabilities: [Label: Double] = [:]
         var phases = offer.phases ?? []
         var categories = offer.categories ?? []
         evidence += phases.map { .given(.phase($0)) } + categories.map { .given(.category($0)) }
@@ -14,14 +15,16 @@ extension Classifier {
                 phases = derived.phases
                 evidence += derived.evidence.filter(\.label.isPhase)
                 nearMisses += derived.nearMisses.filter(\.label.isPhase)
+                probabilities.merge(derived.probabilities.filter(\.key.isPhase)) { $1 }
             }
             if offer.categories == nil {
                 categories = derived.categories
                 evidence += derived.evidence.filter { !$0.label.isPhase }
                 nearMisses += derived.nearMisses.filter { !$0.label.isPhase }
+                probabilities.merge(derived.probabilities.filter { !$0.key.isPhase }) { $1 }
             }
         }
         return ClassifiedOffer(offer: offer, institutionID: institutionID, phases: phases, categories: categories,
-                               evidence: evidence, nearMisses: nearMisses)
+                               evidence: evidence, nearMisses: nearMisses, probabilities: probabilities)
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import OfferMapModel
 /// k-fold cross-validation of the classifier on labeled offers: the model is trained on
 /// k−1 folds and evaluated on the one left out, so the figures say how it does on offers
@@ -57,6 +58,107 @@ public enum CrossValidation {
             for c in report.confusions { confusions[Evaluation.Pair(missed: c.missed, given: c.given), default: 0] += c.count }
         }
         return EvaluationReport(items: reports.map(\.items).reduce(0, +), labels: order.map { scores[$0]! },
-                                confusions: Evaluation.sortedConfusions(confusions))
+                                confusions: Evaluation.sortedConfusions(confusions), given: reports.flatMap(\.given))
+    }
+}
+
+/// Leave one source out: a model trained on every other source classifies the offers of one writer it has never read.
+/// This is the figure that predicts new text; cross-validation within the dev offers overstates it.
+public enum SourceValidation {
+    /// The sources written and labeled by people (the headline); the others are the project's own written sets.
+    public static func isHuman(_ source: String) -> Bool { source.hasPrefix("offers-dev") }
+
+    /// Per held-out source, in name order.
+    public static func run(taxonomy: Taxonomy, items: [LabeledText], only: Set<String>? = nil) -> [(source: String, report: EvaluationReport)] {
+        run(taxonomy: taxonomy, items: items, only: only, settings: Classifier.Settings())
+    }
+
+    static func run(taxonomy: Taxonomy, items: [LabeledText], only: Set<String>?, settings: Classifier.Settings)
+        -> [(source: String, report: EvaluationReport)] {
+        let sources = Array(Set(items.map(\.source))).sorted().filter { only?.contains($0) ?? true }
+        return sources.map { source in
+            let classifier = Classifier(taxonomy: taxonomy, training: items.filter { $0.source != source }, settings: settings)
+            return (source, Evaluation.run(classifier, on: items.filter { $0.source == source }))
+        }
+    }
+
+    /// The held-out figures of the human sources together.
+    public static func headline(_ reports: [(source: String, report: EvaluationReport)]) -> EvaluationReport {
+        CrossValidation.merge(reports.filter { isHuman($0.source) }.map(\.report))
+    }
+
+    /// Platt scaling (slope, intercept on the log-odds) that makes the probabilities of the labels given in
+    /// `reports` match how often they are right; fitted by Newton's method, per kind.
+    public static func calibration(_ reports: [EvaluationReport]) -> (phases: (Double, Double), categories: (Double, Double)) {
+        calibration(reports, settings: Classifier.Settings())
+    }
+
+    static func calibration(_ reports: [EvaluationReport], settings: Classifier.Settings)
+        -> (phases: (Double, Double), categories: (Double, Double)) {
+        let given = reports.flatMap(\.given)
+        func fit(_ predictions: [EvaluationReport.Prediction], current: (Double, Double)) -> (Double, Double) {
+            // back to the model's own log-odds
+            let x = predictions.map { p -> Double in
+                let q = min(max(p.probability, 1e-6), 1 - 1e-6)
+                return (log(q / (1 - q)) - current.1) / current.0
+            }
+            let y = predictions.map { $0.correct ? 1.0 : 0.0 }
+            var a = 1.0, b = 0.0
+            for _ in 0..<50 {
+                var g0 = 0.0, g1 = 0.0, h00 = 1e-9, h01 = 0.0, h11 = 1e-9
+                for (xi, yi) in zip(x, y) {
+                    let p = 1 / (1 + exp(-(a * xi + b))), w = p * (1 - p)
+                    g0 += (p - yi) * xi; g1 += p - yi
+                    h00 += w * xi * xi; h01 += w * xi; h11 += w
+                }
+                let det = h00 * h11 - h01 * h01
+                guard det > 1e-12 else { break }
+                a -= (h11 * g0 - h01 * g1) / det
+                b -= (h00 * g1 - h01 * g0) / det
+            }
+            return (a, b)
+        }
+        return (fit(given.filter(\.label.isPhase), current: settings.calibration.phases),
+                fit(given.filter { !$0.label.isPhase }, current: settings.calibration.categories))
+    }
+}
+
+/// How far the probabilities of the labels given can be trusted: per tenth, how many were right.
+public struct Reliability: Sendable {
+    public struct Bin: Sendable {
+        public var low: Double, high: Double
+        public var count: Int
+        public var confidence: Double
+        public var accuracy: Double
+    }
+
+    public var bins: [Bin]
+    /// expected calibration error: the share-weighted gap between confidence and accuracy
+    public var expectedError: Double
+
+    public init(_ predictions: [EvaluationReport.Prediction], bins count: Int = 10) {
+        var bins: [Bin] = []
+        var error = 0.0
+        for k in 0..<count {
+            let low = Double(k) / Double(count), high = Double(k + 1) / Double(count)
+            let inBin = predictions.filter { $0.probability >= low && ($0.probability < high || k == count - 1) }
+            guard !inBin.isEmpty else { continue }
+            let confidence = inBin.map(\.probability).reduce(0, +) / Double(inBin.count)
+            let accuracy = Double(inBin.filter(\.correct).count) / Double(inBin.count)
+            bins.append(Bin(low: low, high: high, count: inBin.count, confidence: confidence, accuracy: accuracy))
+            error += Double(inBin.count) / Double(max(predictions.count, 1)) * abs(confidence - accuracy)
+        }
+        self.bins = bins
+        expectedError = error
+    }
+
+    public var text: String {
+        func f(_ x: Double) -> String { x.formatted(digits: 2) }
+        var lines = ["probability   labels  mean   right"]
+        for bin in bins {
+            lines.append("\(f(bin.low))–\(f(bin.high))    \(String(bin.count).padding(toLength: 6, withPad: " ", startingAt: 0))  \(f(bin.confidence))   \(f(bin.accuracy))")
+        }
+        lines.append("expected calibration error \(expectedError.formatted(digits: 3))")
+        return lines.joined(separator: "\n")
     }
 }

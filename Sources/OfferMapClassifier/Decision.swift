@@ -1,3 +1,4 @@
+import Foundation
 import OfferMapModel
 
 /// Choosing the labels from the probabilities.
@@ -41,6 +42,9 @@ extension Classifier {
         let noCategory = !reading.hasKeywords && rounds[1].given.isEmpty
         if noCategory { rounds[0].given = [] }
         for (round, (ranked, best, given)) in rounds.enumerated() {
+            for candidate in ranked where candidate.probability >= 0.01 {
+                result.probabilities[labels[candidate.label]] = calibrated(candidate.probability, phase: round == 0)
+            }
             for candidate in given.sorted(by: { $0.label < $1.label }) {
                 switch labels[candidate.label] {
                 case .phase(let id): result.phases.append(id)
@@ -57,6 +61,13 @@ extension Classifier {
             }
         }
         return result
+    }
+
+    /// The model's probability mapped so that it means what it says (Platt scaling, `Settings.calibration`).
+    func calibrated(_ probability: Double, phase: Bool) -> Double {
+        let (a, b) = phase ? settings.calibration.phases : settings.calibration.categories
+        let p = min(max(probability, 1e-6), 1 - 1e-6)
+        return 1 / (1 + exp(-(a * log(p / (1 - p)) + b)))
     }
 
     /// A label needs a keyword or a word that speaks for it, and in an offer without any keyword a confident model.

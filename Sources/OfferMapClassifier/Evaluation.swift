@@ -6,8 +6,11 @@ public struct LabeledText: Sendable {
     public var description: String
     public var phases: [PhaseID]
     public var categories: [CategoryID]
+    /// who wrote it: a file of data/, or one writer of it ("offers-dev-2/a")
+    public var source: String
 
-    public init(id: String, title: String, description: String, phases: [PhaseID], categories: [CategoryID]) {
+    public init(id: String, title: String, description: String, phases: [PhaseID], categories: [CategoryID], source: String = "") {
+        self.source = source
         self.id = id
         self.title = title
         self.description = description
@@ -35,6 +38,14 @@ public struct EvaluationReport: Sendable {
     public var labels: [LabelScore]
     /// "missed X, gave Y instead" with counts, most frequent first; nil for nothing.
     public var confusions: [(missed: Label?, given: Label?, count: Int)]
+    /// Every label given, with its probability and whether it was right: for the reliability table.
+    public var given: [Prediction] = []
+
+    public struct Prediction: Sendable {
+        public var label: Label
+        public var probability: Double
+        public var correct: Bool
+    }
 
     /// Which labels a figure sums over.
     public enum Scope: CaseIterable, Sendable {
@@ -108,10 +119,15 @@ public enum Evaluation {
     public static func run(_ classifier: Classifier, on items: [LabeledText]) -> EvaluationReport {
         var scores: [Label: LabelScore] = [:]
         var confusions: [Pair: Int] = [:]
+        var given: [EvaluationReport.Prediction] = []
         let order = classifier.taxonomy.labels
         for label in order { scores[label] = LabelScore(label: label) }
         for item in items {
             let labels = classifier.classify(title: item.title, description: item.description, nearMisses: false)
+            for label in labels.all {
+                given.append(.init(label: label, probability: labels.probabilities[label] ?? 0,
+                                   correct: item.phases.map(Label.phase).contains(label) || item.categories.map(Label.category).contains(label)))
+            }
             for (gold, predicted) in [(item.phases.map(Label.phase), labels.phases.map(Label.phase)),
                                       (item.categories.map(Label.category), labels.categories.map(Label.category))] {
                 let goldSet = Set(gold), predictedSet = Set(predicted)
@@ -128,7 +144,7 @@ public enum Evaluation {
             }
         }
         let ordered = order.compactMap { scores[$0] } + scores.keys.filter { !order.contains($0) }.sorted().map { scores[$0]! }
-        return EvaluationReport(items: items.count, labels: ordered, confusions: sortedConfusions(confusions))
+        return EvaluationReport(items: items.count, labels: ordered, confusions: sortedConfusions(confusions), given: given)
     }
 
     struct Pair: Hashable {

@@ -4,8 +4,12 @@ public struct Labels: Sendable, Hashable {
     public var categories: [CategoryID] = []
     public var evidence: [Evidence] = []
     public var nearMisses: [NearMiss] = []
+    /// The calibrated probability of each label the classifier weighed: about 70 % of the labels given at 0.7 are right.
+    public var probabilities: [Label: Double] = [:]
 
-    public init(phases: [PhaseID] = [], categories: [CategoryID] = [], evidence: [Evidence] = [], nearMisses: [NearMiss] = []) {
+    public init(phases: [PhaseID] = [], categories: [CategoryID] = [], evidence: [Evidence] = [], nearMisses: [NearMiss] = [],
+                probabilities: [Label: Double] = [:]) {
+        self.probabilities = probabilities
         self.phases = phases
         self.categories = categories
         self.evidence = evidence
@@ -24,9 +28,13 @@ public struct ClassifiedOffer: Sendable {
     public var categories: [CategoryID]
     public var evidence: [Evidence]
     public var nearMisses: [NearMiss]
+    /// Machine labels only: the calibrated probability of each label the classifier weighed. A label given in the
+    /// file has none: it is confirmed.
+    public var probabilities: [Label: Double]
 
     public init(offer: Offer, institutionID: String, phases: [PhaseID], categories: [CategoryID], evidence: [Evidence] = [],
-                nearMisses: [NearMiss] = []) {
+                nearMisses: [NearMiss] = [], probabilities: [Label: Double] = [:]) {
+        self.probabilities = probabilities
         self.offer = offer
         self.institutionID = institutionID
         self.phases = phases
@@ -38,6 +46,9 @@ public struct ClassifiedOffer: Sendable {
     public var fullID: String { "\(institutionID)/\(offer.id)" }
     /// No phase or no category: listed for review, kept out of the matrix.
     public var isUnclassified: Bool { phases.isEmpty || categories.isEmpty }
+    /// Whether a label was given in the file (confirmed by people) rather than proposed by the classifier.
+    public func isConfirmed(_ label: Label) -> Bool { evidence.contains(.given(label)) }
+
     /// The cells the offer stands in.
     public var cells: [CellKey] { isUnclassified ? [] : phases.flatMap { p in categories.map { CellKey(p, $0) } } }
 }

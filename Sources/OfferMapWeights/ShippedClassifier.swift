@@ -6,10 +6,15 @@ import OfferMapClassifier
 /// The classifier offermap ships: trained on the offers in data/ for the taxonomy in inputs/taxonomy.yaml when the
 /// project is built (Plugins/TrainModel), so that mapping a county trains nothing.
 public enum ShippedClassifier {
-    /// data/dev/: the labeled development offers, trained on and evaluated by cross-validation.
-    public static let dev: [LabeledText] = TrainingData.parse(Shipped.devOffers)
+    /// data/dev/: offers labeled by people (the dev offers and three writers' offers, each labeled twice).
+    public static let dev: [LabeledText] = parse(Shipped.devOffers)
     /// data/offers-extra*.jsonl: offers written from the taxonomy for training only.
-    public static let extra: [LabeledText] = TrainingData.parse(Shipped.extraOffers)
+    public static let extra: [LabeledText] = parse(Shipped.extraOffers)
+
+    /// The files in name order, as the TrainModel plugin hands them to the training.
+    static func parse(_ files: [String: String]) -> [LabeledText] {
+        files.keys.sorted().flatMap { TrainingData.parse(files[$0]!, source: $0) }
+    }
     /// Everything the shipped model learns from.
     public static let training: [LabeledText] = dev + extra
 

@@ -14,7 +14,9 @@ func read(_ path: String) -> String {
 }
 var diagnostics = Diagnostics()
 let taxonomy = InputLoader.shippedTaxonomy(read(arguments[1]), diagnostics: &diagnostics)
-let training = arguments.dropFirst(2).flatMap { TrainingData.parse(read($0)) }
+let training = arguments.dropFirst(2).flatMap { path in
+    TrainingData.parse(read(path), source: String(URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent))
+}
 guard !diagnostics.hasErrors, let weights = Classifier(taxonomy: taxonomy, training: training).weights(training: training) else {
     fatalError("the shipped taxonomy does not load: \(diagnostics.sorted.map(\.formatted))")
 }

@@ -113,10 +113,14 @@ struct Eval: ParsableCommand {
     @Flag(help: "Time training and classification instead of scoring.")
     var speed = false
 
+    @Flag(help: "Whether the counties' own labels teach: each institution's confirmed offers classified without and with the other institutions' (--inputs).")
+    var countyLabels = false
+
     @Argument(help: "Labeled JSON Lines file (default: the shipped labeled offers, source by source).")
     var file: String?
 
     func run() throws {
+        if countyLabels { return try counties() }
         guard let file else { return try sources() }
         let (taxonomy, lines) = try readInputs(taxonomy: taxonomy, lines: file, folder: folder)
         let items = lines.map { _, object in
@@ -172,6 +176,19 @@ struct Eval: ParsableCommand {
         }
         print("\nSECOND FIGURE: 5-fold cross-validation within the dev offers (everything else always trained on)")
         print("phases micro-F1 \(f(crossValidated.micro(.phases))), categories micro-F1 \(f(crossValidated.micro(.categories)))")
+    }
+
+    func counties() throws {
+        var diagnostics = Diagnostics()
+        let counties = try InputLoader.load(inputs: folder.inputs, diagnostics: &diagnostics)
+        if folder.reporting.report(diagnostics, strict: false) { throw ExitCode(1) }
+        func f(_ x: Double) -> String { x.formatted(digits: 3) }
+        for county in counties {
+            let (without, with) = CountyLearning.run(county, shipped: ShippedClassifier.make(county.taxonomy), training: ShippedClassifier.training)
+            print("\(county.id): \(without.items) confirmed offers, each institution left out in turn")
+            print("  shipped model:             phases \(f(without.micro(.phases))), categories \(f(without.micro(.categories)))")
+            print("  with the county's labels:  phases \(f(with.micro(.phases))), categories \(f(with.micro(.categories)))")
+        }
     }
 
     func time(_ taxonomy: Taxonomy, _ items: [LabeledText]) {

@@ -12,7 +12,9 @@ public struct ExplanationText {
         var lines = ["\(offer.fullID): \(offer.offer.title)", "  \(offer.offer.location.path):\(offer.offer.location.line)"]
         for label in offer.phases.map(Label.phase) + offer.categories.map(Label.category) {
             let reasons = merged(offer.evidence.filter { $0.label == label }, in: offer.offer).map { reason($0, in: offer.offer) }
-            lines.append("  ✓ \(name(label)): \(reasons.joined(separator: "; "))")
+            let status = offer.isConfirmed(label) ? texts("explain.confirmed")
+                : texts("explain.proposed", ["p": number(offer.probabilities[label] ?? 0)])
+            lines.append("  ✓ \(name(label)) (\(status)): \(reasons.joined(separator: "; "))")
         }
         if offer.phases.isEmpty { lines.append("  ✗ " + texts("explain.no_phase")) }
         if offer.categories.isEmpty { lines.append("  ✗ " + texts("explain.no_category")) }

@@ -14,9 +14,11 @@ enum Matrix {
                 let inCell = byCell[key] ?? []
                 let institutions = Array(Set(inCell.map(\.institutionID))).sorted()
                 let expected = taxonomy.isExpected(key)
-                cells.append(Cell(key: key, expected: expected,
-                                  status: status(expected: expected, offers: inCell, institutions: institutions.count, taxonomy: taxonomy),
-                                  offers: inCell.map(\.fullID).sorted(), institutions: institutions))
+                var cell = Cell(key: key, expected: expected,
+                                status: status(expected: expected, offers: inCell, institutions: institutions.count, taxonomy: taxonomy),
+                                offers: inCell.map(\.fullID).sorted(), institutions: institutions)
+                cell.uncertain = !inCell.isEmpty && inCell.allSatisfy { $0.confidence(key) < Cell.confidence }
+                cells.append(cell)
             }
         }
         return cells

@@ -49,6 +49,15 @@ public struct ClassifiedOffer: Sendable {
     /// Whether a label was given in the file (confirmed by people) rather than proposed by the classifier.
     public func isConfirmed(_ label: Label) -> Bool { evidence.contains(.given(label)) }
 
+    /// How sure a label is: 1 when confirmed, else the classifier's probability.
+    public func confidence(_ label: Label) -> Double { isConfirmed(label) ? 1 : probabilities[label] ?? 0 }
+
+    /// How sure the offer's place in a cell is: the less sure of its phase and its category.
+    public func confidence(_ cell: CellKey) -> Double { min(confidence(.phase(cell.phase)), confidence(.category(cell.category))) }
+
+    /// The least sure of the offer's labels; 1 when all are confirmed.
+    public var confidence: Double { (phases.map(Label.phase) + categories.map(Label.category)).map(confidence).min() ?? 1 }
+
     /// The cells the offer stands in.
     public var cells: [CellKey] { isUnclassified ? [] : phases.flatMap { p in categories.map { CellKey(p, $0) } } }
 }

@@ -11,6 +11,12 @@ public struct Cell: Sendable {
     public var offers: [String]
     /// Distinct institution ids, sorted.
     public var institutions: [String]
+    /// The cell's offers stand in it only through labels the classifier proposed, and not one of them with
+    /// confidence (`ClassifiedOffer.confidence` below `Cell.confidence`): its status rests on guesses.
+    public var uncertain = false
+
+    /// A machine label at this probability or above counts as sure enough for a cell.
+    public static let confidence = 0.7
 
     public init(key: CellKey, expected: Bool, status: CellStatus, offers: [String], institutions: [String]) {
         self.key = key

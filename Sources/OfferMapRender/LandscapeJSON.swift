@@ -65,6 +65,11 @@ public enum LandscapeJSON {
             "municipalities": .strings(offer.offer.municipalities),
             "url": .optional(offer.offer.url),
             "evidence": .array(offer.evidence.map { EvidenceJSON.make($0, in: offer.offer) }),
+            "labels": .array((offer.phases.map(Label.phase) + offer.categories.map(Label.category)).map { label in
+                offer.isConfirmed(label) ? .object(["label": .string(label.qualified), "status": .string("confirmed")])
+                    : .object(["label": .string(label.qualified), "status": .string("proposed"),
+                               "probability": .double(((offer.probabilities[label] ?? 0) * 1000).rounded() / 1000)])
+            }),
         ])
     }
 
@@ -72,6 +77,7 @@ public enum LandscapeJSON {
         .object([
             "phase": .string(cell.phase.rawValue), "category": .string(cell.category.rawValue), "expected": .bool(cell.expected),
             "status": .string(cell.status.rawValue), "offers": .strings(cell.offers), "institutions": .strings(cell.institutions),
+            "uncertain": .bool(cell.uncertain),
         ])
     }
 

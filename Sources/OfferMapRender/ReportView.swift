@@ -44,11 +44,13 @@ public struct ReportView {
                                                  "help": texts("status_help.\($0.rawValue)")] },
             "finding_groups": findingGroups(),
             "has_findings": landscape.findings.contains { $0.kind != .unclassified },
-            "review": landscape.unclassified.map { offer in
+            "review": review().map { offer in
                 ["id": offer.fullID, "title": offer.offer.title,
-                 "location": "\(county.id)/institutions/\(offer.institutionID).md:\(offer.offer.location.line)"] as [String: Any]
+                 "location": "\(county.id)/institutions/\(offer.institutionID).md:\(offer.offer.location.line)",
+                 "note": offer.isUnclassified ? texts("report.review_unclassified")
+                     : texts("report.review_uncertain", ["p": texts.number(offer.confidence, digits: 2)])] as [String: Any]
             },
-            "has_review": !landscape.unclassified.isEmpty,
+            "has_review": !review().isEmpty,
             "institutions": county.institutions.map { institution($0, markdown: markdown) },
             "network": NetworkView(landscape: landscape, texts: texts).context(),
             "accent": county.branding.accent ?? false,
@@ -71,8 +73,9 @@ public struct ReportView {
                         "expected": cell.expected, "institutions": names,
                         "level": min(cell.n, 4),
                         "flag": cell.status == .covered || cell.status == .empty ? "" : statusLabel,
+                        "uncertain": cell.uncertain,
                         "summary": "\(phase.label.text(language)) × \(category.label.text(language)): \(cell.n) – \(statusLabel)"
-                            + (names.isEmpty ? "" : " (\(names))"),
+                            + (names.isEmpty ? "" : " (\(names))") + (cell.uncertain ? " – " + texts("report.uncertain") : ""),
                     ]
                 },
             ]
@@ -81,6 +84,15 @@ public struct ReportView {
 
     func name(_ id: String) -> String { landscape.county.shortName(of: id) }
 
+    /// Offers to look at, least sure first: those without a cell, then those with a proposed label below `Cell.confidence`.
+    func review() -> [ClassifiedOffer] {
+        landscape.offers.filter { $0.isUnclassified || $0.confidence < Cell.confidence }
+            .enumerated().sorted { a, b in
+                let (x, y) = (a.element.isUnclassified ? -1 : a.element.confidence, b.element.isUnclassified ? -1 : b.element.confidence)
+                return x != y ? x < y : a.offset < b.offset
+            }.map(\.element)
+    }
+
     func findingGroups() -> [[String: Any]] {
         // Unclassified offers have their own "to review" section.
         FindingKind.allCases.filter { $0 != .unclassified }.compactMap { kind in
@@ -88,7 +100,8 @@ public struct ReportView {
             guard !items.isEmpty else { return nil }
             return ["kind": kind.rawValue, "heading": texts("kind.\(kind.rawValue)"), "count": items.count,
                     "items": items.map { finding -> [String: Any] in
-                        var item: [String: Any] = ["message": wording.message(finding), "kind": kind.rawValue]
+                        var item: [String: Any] = ["message": wording.message(finding), "kind": kind.rawValue,
+                                                   "uncertain": finding.cells.contains { landscape.cell($0)?.uncertain == true }]
                         if let step = wording.nextStep(finding) { item["next_step"] = step }
                         return item
                     }]

@@ -156,6 +156,26 @@ func county(_ institutions: [(String, String)], taxonomy: String? = nil) -> Scra
         #expect(landscape.findings.filter { $0.kind == .stale }.map(\.institutions) == [["a"], ["b"]])
     }
 
+    /// A cell that rests only on proposed labels below 0.7 is marked uncertain; confirmed labels never are; the
+    /// review lists the least sure offers first.
+    @Test func uncertainCellsRestOnGuesses() {
+        let guessed = "  - title: Sprechstunde Behördenbriefe\n    description: Wir lesen Briefe vom Amt gemeinsam, auf Arabisch."
+        let sure = "  - title: Gründungszuschuss\n    description: Antrag auf Gründungszuschuss bei der Agentur für Arbeit, Auszahlung ab dem Start."
+        let landscape = county([inst("a", offers: [guessed, sure]), inst("b", offers: [offer("BP", "vorgruendung", "beratung")])],
+                               taxonomy: taxonomy).landscape()
+        for cell in landscape.cells where cell.n > 0 {
+            let offers = landscape.offers.filter { cell.offers.contains($0.fullID) }
+            #expect(cell.uncertain == offers.allSatisfy { $0.confidence(cell.key) < Cell.confidence }, "\(cell.key)")
+            if offers.allSatisfy({ $0.institutionID == "b" }) { #expect(!cell.uncertain) }
+        }
+        let machine = landscape.offers.filter { $0.institutionID == "a" && !$0.isUnclassified }
+        #expect(machine.allSatisfy { offer in offer.phases.allSatisfy { offer.probabilities[.phase($0)] != nil } })
+        let view = ReportView(landscape: landscape, audience: .internal, texts: .shipped(.de))
+        let confidences = view.review().map { $0.isUnclassified ? -1 : $0.confidence }
+        #expect(confidences == confidences.sorted())
+        #expect(view.review().allSatisfy { $0.institutionID == "a" })
+    }
+
     @Test func messagesFollowTheLanguage() {
         let scratch = county([inst("a", offers: [offer("BP", "vorgruendung", "beratung")])], taxonomy: taxonomy)
         let english = scratch.landscape(language: .en)

@@ -54,10 +54,45 @@ public struct Classifier: Sendable {
         var stems = true
         var stemLength = 6
         var model = LogisticModel.Settings()
+        /// the category model's L2 factor for the keyword scores (the phase model uses `model.keywordL2Factor`)
+        var categoryKeywordL2Factor = 1.0
+        /// in training, an offer labeled by people (`SourceValidation.isHuman`) counts this many times
+        var humanWeight = 1.0
         var useModel = true
         /// Platt scaling (slope, intercept on the log-odds) per kind, fitted on leave-one-source-out predictions of the
         /// labels given (`offermap eval --calibrate`): the model's own probabilities run high (positive examples weigh 3×).
         var calibration = Calibration()
+
+        /// These settings with some changed by name ("threshold=0.4"), for trying settings without a rebuild (`eval --set`).
+        func with(_ overrides: [String: Double]) -> Settings {
+            var s = self
+            for (key, value) in overrides {
+                switch key {
+                case "threshold": s.threshold = value
+                case "fallback": s.fallback = value
+                case "support": s.support = value
+                case "withoutKeywords": s.withoutKeywords = value
+                case "titleFactor": s.titleFactor = value
+                case "maxLabels": s.maxLabels = Int(value)
+                case "relative": s.relative = value
+                case "minCount": s.minCount = Int(value)
+                case "textScale": s.textScale = value
+                case "keywordHitScale": s.keywordHitScale = value
+                case "stackFolds": s.stackFolds = Int(value)
+                case "stackEpochs": s.stackEpochs = Int(value)
+                case "stemLength": s.stemLength = Int(value)
+                case "epochs": s.model.epochs = Int(value)
+                case "learningRate": s.model.learningRate = value
+                case "l2": s.model.l2 = value
+                case "positiveWeight": s.model.positiveWeight = value
+                case "keywordL2Factor": s.model.keywordL2Factor = value
+                case "humanWeight": s.humanWeight = value
+                case "categoryKeywordL2Factor": s.categoryKeywordL2Factor = value
+                default: fatalError("unknown setting \(key)")
+                }
+            }
+            return s
+        }
 
         struct Calibration: Sendable, CustomStringConvertible {
             var phases = (1.0, 0.0)

@@ -116,6 +116,15 @@ struct Eval: ParsableCommand {
     @Flag(help: "Whether the counties' own labels teach: each institution's confirmed offers classified without and with the other institutions' (--inputs).")
     var countyLabels = false
 
+    @Option(help: "Without FILE: read the labeled offers from DIR/dev/*.jsonl and DIR/*.jsonl instead of the compiled-in ones.")
+    var data: String?
+
+    @Option(help: "Without FILE: hold out only these sources (comma-separated, e.g. offers-dev,offers-dev-2/a); skips the dev cross-validation.")
+    var only: String?
+
+    @Option(help: "Without FILE: change a classifier setting for this run (name=value, comma-separated, e.g. threshold=0.4).")
+    var set: String?
+
     @Argument(help: "Labeled JSON Lines file (default: the shipped labeled offers, source by source).")
     var file: String?
 
@@ -146,8 +155,27 @@ struct Eval: ParsableCommand {
         var diagnostics = Diagnostics()
         let taxonomy = InputLoader.taxonomy(file: taxonomy, inputs: folder.inputs, diagnostics: &diagnostics)
         if folder.reporting.report(diagnostics, strict: false) { throw ExitCode(1) }
-        let training = ShippedClassifier.training
-        let reports = SourceValidation.run(taxonomy: taxonomy, items: training)
+        let training = try data.map(Eval.read) ?? ShippedClassifier.training
+        var overrides: [String: Double] = [:]
+        for pair in (set ?? "").split(separator: ",") {
+            let parts = pair.split(separator: "=")
+            guard parts.count == 2, let value = Double(parts[1]) else { throw UsageError("--set expects name=value, got '\(pair)'") }
+            overrides[String(parts[0])] = value
+        }
+        let only = self.only.map { Set($0.split(separator: ",").map(String.init)) }
+        let reports = SourceValidation.run(taxonomy: taxonomy, items: training, only: only, overrides: overrides)
+        if only != nil {
+            func f(_ x: Double) -> String { x.formatted(digits: 3) }
+            var sums = (0.0, 0.0)
+            for (source, report) in reports {
+                print("held out: \(source) (\(report.items) offers) — phases \(f(report.micro(.phases))), categories \(f(report.micro(.categories)))")
+                sums.0 += report.micro(.phases); sums.1 += report.micro(.categories)
+            }
+            let n = Double(max(reports.count, 1))
+            print("mean of these: phases \(f(sums.0 / n)), categories \(f(sums.1 / n))")
+            if !json { print("\nper label, these sources together:\n" + CrossValidation.merged(reports.map(\.report)).text) }
+            return
+        }
         let headline = SourceValidation.headline(reports)
         let human = reports.filter { SourceValidation.isHuman($0.source) }.map(\.report)
         let reliability = Reliability(human.flatMap(\.given))
@@ -189,6 +217,23 @@ struct Eval: ParsableCommand {
             print("  shipped model:             phases \(f(without.micro(.phases))), categories \(f(without.micro(.categories)))")
             print("  with the county's labels:  phases \(f(with.micro(.phases))), categories \(f(with.micro(.categories)))")
         }
+    }
+
+    /// Labeled offers from DIR/dev/*.jsonl, then DIR/*.jsonl, each folder's files in name order (as ShippedClassifier).
+    static func read(_ directory: String) throws -> [LabeledText] {
+        var result: [LabeledText] = []
+        for folder in [directory + "/dev", directory] {
+            let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [])
+                .filter { $0.hasSuffix(".jsonl") }.map { String($0.dropLast(6)) }.sorted()
+            for name in names {
+                guard let contents = FileManager.default.contents(atPath: folder + "/" + name + ".jsonl") else {
+                    throw UsageError("cannot read '\(folder)/\(name).jsonl'")
+                }
+                result += TrainingData.parse(String(decoding: contents, as: UTF8.self), source: name)
+            }
+        }
+        guard !result.isEmpty else { throw UsageError("no labeled offers in '\(directory)'") }
+        return result
     }
 
     func time(_ taxonomy: Taxonomy, _ items: [LabeledText]) {

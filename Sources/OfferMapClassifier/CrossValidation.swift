@@ -44,6 +44,9 @@ public enum CrossValidation {
         return merge(reports)
     }
 
+    /// Several reports as one.
+    public static func merged(_ reports: [EvaluationReport]) -> EvaluationReport { merge(reports) }
+
     static func merge(_ reports: [EvaluationReport]) -> EvaluationReport {
         var order: [Label?] = []
         var scores: [Label?: LabelScore] = [:]
@@ -71,6 +74,12 @@ public enum SourceValidation {
     /// Per held-out source, in name order.
     public static func run(taxonomy: Taxonomy, items: [LabeledText], only: Set<String>? = nil) -> [(source: String, report: EvaluationReport)] {
         run(taxonomy: taxonomy, items: items, only: only, settings: Classifier.Settings())
+    }
+
+    /// The same with some settings changed by name (`offermap eval --set threshold=0.4`).
+    public static func run(taxonomy: Taxonomy, items: [LabeledText], only: Set<String>?, overrides: [String: Double])
+        -> [(source: String, report: EvaluationReport)] {
+        run(taxonomy: taxonomy, items: items, only: only, settings: Classifier.Settings().with(overrides))
     }
 
     static func run(taxonomy: Taxonomy, items: [LabeledText], only: Set<String>?, settings: Classifier.Settings)

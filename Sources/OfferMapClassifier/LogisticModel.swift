@@ -31,11 +31,13 @@ struct LogisticModel: Sendable {
         self.weights = weights
     }
 
+    /// `exampleWeights` (one per example, default 1) say how much each example counts (offers labeled by people more).
     init(labels: [Label], featureCount: Int, examples: [Vector], targets: [[Bool]], settings: Settings = Settings(),
-         lightlyRegularised: Set<Int> = []) {
+         lightlyRegularised: Set<Int> = [], exampleWeights: [Double]? = nil) {
         self.labels = labels
         self.featureCount = featureCount
-        let n = Double(max(examples.count, 1))
+        let exampleWeights = exampleWeights ?? [Double](repeating: 1, count: examples.count)
+        let n = max(exampleWeights.reduce(0, +), 1)
         let l2 = (0..<featureCount).map { lightlyRegularised.contains($0) ? settings.l2 * settings.keywordL2Factor : settings.l2 }
         // the examples in one flat list each, walked through pointers (fast in debug builds too)
         let offsets = examples.reduce(into: [0]) { $0.append($0.last! + $1.indices.count) }
@@ -48,7 +50,7 @@ struct LogisticModel: Sendable {
             DispatchQueue.concurrentPerform(iterations: groups.count) { g in
                 let group = groups[g]
                 let fitted = LogisticModel.fit(group.map { l in targets.map { $0[l] } }, offsets: offsets, indices: indices, values: values,
-                                               l2: l2, featureCount: featureCount, n: n, settings: settings)
+                                               l2: l2, featureCount: featureCount, n: n, exampleWeights: exampleWeights, settings: settings)
                 for (lane, l) in group.enumerated() { slots.value[l] = fitted[lane] }
             }
         }
@@ -58,7 +60,7 @@ struct LogisticModel: Sendable {
     /// Weights and bias of up to four labels (lanes), by full-batch gradient descent with AdaGrad steps; weight i of
     /// lane l at i * 4 + l. Four plain Doubles rather than a SIMD type, which is slow in the debug builds the tests use.
     private static func fit(_ y: [[Bool]], offsets: [Int], indices: [Int], values: [Double], l2: [Double],
-                            featureCount: Int, n: Double, settings: Settings) -> [[Double]] {
+                            featureCount: Int, n: Double, exampleWeights: [Double], settings: Settings) -> [[Double]] {
         let size = (featureCount + 1) * 4, bias = featureCount * 4
         var w = [Double](repeating: 0, count: size)
         // squared-gradient accumulator (AdaGrad) for stable steps on rare features
@@ -66,9 +68,12 @@ struct LogisticModel: Sendable {
         var gradient = [Double](repeating: 0, count: size)
         let examples = offsets.count - 1
         // per example and lane: the target as 0/1 and its weight (a missed label costs positiveWeight)
-        var target = [Double](repeating: 0, count: examples * 4), scale = [Double](repeating: 1 / n, count: examples * 4)
+        var target = [Double](repeating: 0, count: examples * 4), scale = [Double](repeating: 0, count: examples * 4)
+        for e in 0..<examples { for lane in 0..<4 { scale[e * 4 + lane] = exampleWeights[e] / n } }
         for (lane, labels) in y.enumerated() {
-            for e in 0..<examples where labels[e] { target[e * 4 + lane] = 1; scale[e * 4 + lane] = settings.positiveWeight / n }
+            for e in 0..<examples where labels[e] {
+                target[e * 4 + lane] = 1; scale[e * 4 + lane] = settings.positiveWeight * exampleWeights[e] / n
+            }
         }
         let rate = settings.learningRate
         w.withUnsafeMutableBufferPointer { w in

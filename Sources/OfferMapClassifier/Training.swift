@@ -66,14 +66,17 @@ extension Classifier {
         let categories = learnable.indices.filter { !learnable[$0].isPhase }
         let phases = learnable.indices.filter { learnable[$0].isPhase }
         let featureCount = sorted.count
+        // offers labeled by people count `humanWeight` times
+        let weights = training.map { SourceValidation.isHuman($0.source) ? settings.humanWeight : 1.0 }
         guard settings.stackFolds > 1 && !categories.isEmpty && !phases.isEmpty else {
             trained.model = LogisticModel(labels: learnable, featureCount: featureCount, examples: vectors, targets: targets,
-                                          settings: settings.model, lightlyRegularised: lightly)
+                                          settings: settings.model, lightlyRegularised: lightly, exampleWeights: weights)
             return described(trained)
         }
         // the category model (whose weights for the stacked features stay 0) and, for each part of the training
         // offers, one trained without that part: its probabilities for the part are what the phases learn from
-        let parts = settings.stackFolds, count = featureCount + categories.count, base = vectors, model = settings.model
+        let parts = settings.stackFolds, count = featureCount + categories.count, base = vectors
+        let model = { var m = settings.model; m.keywordL2Factor = settings.categoryKeywordL2Factor; return m }()
         let foldModel = { var m = model; m.epochs = settings.stackEpochs; return m }()
         let categoryLabels = categories.map { learnable[$0] }, categoryTargets = targets.map { row in categories.map { row[$0] } }
         var models = [LogisticModel?](repeating: nil, count: parts + 1)
@@ -83,7 +86,7 @@ extension Classifier {
                 let chosen = base.indices.filter { part == parts || $0 % parts != part }
                 slots.value[part] = LogisticModel(labels: categoryLabels, featureCount: count, examples: chosen.map { base[$0] },
                                                   targets: chosen.map { categoryTargets[$0] }, settings: part == parts ? model : foldModel,
-                                                  lightlyRegularised: lightly)
+                                                  lightlyRegularised: lightly, exampleWeights: chosen.map { weights[$0] })
             }
         }
         vectors = vectors.indices.map { i in
@@ -97,7 +100,8 @@ extension Classifier {
         trained.featureHashes += categoryLabels.map { _ in 0 }
         trained.labelIndex = labels.map { label in (label.isPhase ? phaseLabels : categoryLabels).firstIndex(of: label) }
         trained.model = LogisticModel(labels: phaseLabels, featureCount: count, examples: vectors,
-                                      targets: targets.map { row in phases.map { row[$0] } }, settings: settings.model, lightlyRegularised: lightly)
+                                      targets: targets.map { row in phases.map { row[$0] } }, settings: settings.model, lightlyRegularised: lightly,
+                                      exampleWeights: weights)
         return described(trained)
     }
 

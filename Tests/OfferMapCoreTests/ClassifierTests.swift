@@ -90,7 +90,7 @@ func devOffers() throws -> [LabeledText] { ShippedClassifier.dev.filter { $0.sou
         }
         // the model's likeliest label is named as a near miss, with the reason it was not given
         let fest = labels("Sommerfest im Stadtpark", "Mit Hüpfburg, Kuchenbuffet und Livemusik für die ganze Familie.")
-        #expect(fest.nearMisses.contains { [.noCategory, .withoutKeywords(needed: 0.8)].contains($0.reason) }, "\(fest.nearMisses)")
+        #expect(fest.nearMisses.contains { [.noCategory, .withoutKeywords(needed: 1.0)].contains($0.reason) }, "\(fest.nearMisses)")
     }
 
     @Test func labelsCarryEvidenceAndAtMostThree() throws {
@@ -145,8 +145,8 @@ func devOffers() throws -> [LabeledText] { ShippedClassifier.dev.filter { $0.sou
         let headline = SourceValidation.headline(reports)
         print("LEAVE ONE SOURCE OUT\n" + headline.text)
         #expect(headline.items == 460)
-        #expect(headline.micro(.phases) >= 0.79)
-        #expect(headline.micro(.categories) >= 0.84)
+        #expect(headline.micro(.phases) >= 0.805)
+        #expect(headline.micro(.categories) >= 0.867)
         // the probabilities mean what they say
         #expect(Reliability(headline.given).expectedError <= 0.05)
     }
@@ -157,8 +157,8 @@ func devOffers() throws -> [LabeledText] { ShippedClassifier.dev.filter { $0.sou
         let report = CrossValidation.run(taxonomy: Self.taxonomy, items: items,
                                          extra: ShippedClassifier.training.filter { $0.source != "offers-dev" })
         print("CROSS-VALIDATED (5 folds)\n" + report.text)
-        #expect(report.micro(.phases) >= 0.84)
-        #expect(report.micro(.categories) >= 0.89)
+        #expect(report.micro(.phases) >= 0.858)
+        #expect(report.micro(.categories) >= 0.91)
     }
 
     /// Other fold assignments keep each kind of offer spread evenly over the folds.

@@ -5,4 +5,10 @@ public enum Audience: String, Sendable, CaseIterable {
     public func visible(_ contacts: [Contact]) -> [Contact] {
         self == .internal ? contacts : contacts.filter(\.isPublic)
     }
+
+    /// Public output tells founders what is missing (gaps, offers only in German); judgements about named
+    /// institutions (thin, overlapping, stale, unlinked, isolated, broken referrals) and next steps stay internal.
+    public func shows(_ kind: FindingKind) -> Bool {
+        self == .internal || kind == .gap || kind == .languageGap
+    }
 }

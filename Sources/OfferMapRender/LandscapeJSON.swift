@@ -16,7 +16,7 @@ public enum LandscapeJSON {
             "institutions": .array(county.institutions.map { institution(landscape, $0, audience) }),
             "unclassified": .strings(landscape.unclassified.map(\.fullID)),
             "cells": .array(landscape.cells.map(cell)),
-            "findings": .array(landscape.findings.map { finding($0, wording) }),
+            "findings": .array(landscape.findings.filter { audience.shows($0.kind) }.map { finding($0, wording, audience) }),
             "summary": .object([
                 "institutions": .int(landscape.summary.institutions),
                 "offers": .int(landscape.summary.offers),
@@ -81,7 +81,7 @@ public enum LandscapeJSON {
         ])
     }
 
-    static func finding(_ finding: Finding, _ wording: Wording) -> JSON {
+    static func finding(_ finding: Finding, _ wording: Wording, _ audience: Audience) -> JSON {
         var members: [String: JSON] = ["kind": .string(finding.kind.rawValue), "message": .string(wording.message(finding)),
                                        "institutions": .strings(finding.institutions)]
         if let cell = finding.cell {
@@ -90,7 +90,7 @@ public enum LandscapeJSON {
         }
         if finding.cells.count > 1 { members["to_phase"] = .string(finding.cells[1].phase.rawValue) }
         if let offer = finding.offers.first { members["offer"] = .string(offer) }
-        if let step = wording.nextStep(finding) { members["next_step"] = .string(step) }
+        if audience == .internal, let step = wording.nextStep(finding) { members["next_step"] = .string(step) }
         return .object(members)
     }
 }

@@ -7,11 +7,14 @@ struct NetworkView {
     let landscape: Landscape
     let texts: Texts
     let network: Network
+    /// Public output names no institution as unlinked or isolated.
+    let audience: Audience
 
-    init(landscape: Landscape, texts: Texts) {
+    init(landscape: Landscape, texts: Texts, audience: Audience = .internal) {
         self.landscape = landscape
         self.texts = texts
         self.network = landscape.network
+        self.audience = audience
     }
 
     func name(_ id: String) -> String {
@@ -21,7 +24,7 @@ struct NetworkView {
     func context() -> [String: Any] {
         let integration = network.linkedShare(.integration, to: .founding)
         let founding = network.linkedShare(.founding, to: .integration)
-        let unlinked = landscape.findings.filter { $0.kind == .isolatedIntegration }.compactMap { finding -> [String: Any]? in
+        let unlinked = landscape.findings.filter { $0.kind == .isolatedIntegration && audience.shows($0.kind) }.compactMap { finding -> [String: Any]? in
             guard let id = finding.institutions.first else { return nil }
             let partner = network.bestPartner(for: id, offers: landscape.offers)
             return ["id": id, "sentence": texts("network.meet", ["institution": name(id), "partner": partner.map(name) ?? texts("network.none")])]
@@ -52,7 +55,7 @@ struct NetworkView {
         var position: [String: (x: Int, y: Int, column: Int)] = [:]
         var nodes: [[String: Any]] = []
         var columns: [[String: Any]] = []
-        let isolated = Set(network.isolated)
+        let isolated = audience == .internal ? Set(network.isolated) : []
         for (column, side) in sides.enumerated() {
             let x = NetworkView.margin + column * (NetworkView.nodeWidth + NetworkView.columnGap)
             columns.append(["x": x, "label": texts("network.side_\(side.rawValue)")])

@@ -43,7 +43,7 @@ public struct ReportView {
             "legend": CellStatus.allCases.map { ["status": $0.rawValue, "label": texts("status.\($0.rawValue)"),
                                                  "help": texts("status_help.\($0.rawValue)")] },
             "finding_groups": findingGroups(),
-            "has_findings": landscape.findings.contains { $0.kind != .unclassified },
+            "has_findings": landscape.findings.contains { $0.kind != .unclassified && audience.shows($0.kind) },
             "review": review().map { offer in
                 ["id": offer.fullID, "title": offer.offer.title,
                  "location": "\(county.id)/institutions/\(offer.institutionID).md:\(offer.offer.location.line)",
@@ -52,7 +52,7 @@ public struct ReportView {
             },
             "has_review": !review().isEmpty,
             "institutions": county.institutions.map { institution($0, markdown: markdown) },
-            "network": NetworkView(landscape: landscape, texts: texts).context(),
+            "network": NetworkView(landscape: landscape, texts: texts, audience: audience).context(),
             "accent": county.branding.accent ?? false,
             "logo": county.branding.logo.map { ["src": $0.dataURI, "alt": texts("report.logo", ["county": county.name])] } ?? false,
         ]
@@ -95,14 +95,14 @@ public struct ReportView {
 
     func findingGroups() -> [[String: Any]] {
         // Unclassified offers have their own "to review" section.
-        FindingKind.allCases.filter { $0 != .unclassified }.compactMap { kind in
+        FindingKind.allCases.filter { $0 != .unclassified && audience.shows($0) }.compactMap { kind in
             let items = landscape.findings.filter { $0.kind == kind }
             guard !items.isEmpty else { return nil }
             return ["kind": kind.rawValue, "heading": texts("kind.\(kind.rawValue)"), "count": items.count,
                     "items": items.map { finding -> [String: Any] in
                         var item: [String: Any] = ["message": wording.message(finding), "kind": kind.rawValue,
                                                    "uncertain": finding.cells.contains { landscape.cell($0)?.uncertain == true }]
-                        if let step = wording.nextStep(finding) { item["next_step"] = step }
+                        if audience == .internal, let step = wording.nextStep(finding) { item["next_step"] = step }
                         return item
                     }]
         }

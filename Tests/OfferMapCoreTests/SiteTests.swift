@@ -46,6 +46,37 @@ import Testing
         #expect(scratch.read("out/site/musterkreis/institutions/wfg.html")!.contains("Erika Beispiel"))
     }
 
+    /// The public site and the public report of the sample counties name no institution as stale, isolated, unlinked,
+    /// thin, overlapping or broken, and give no next steps: those judgements are for the network's own overview.
+    @Test func publicOutputOfTheSampleCountiesHasNoInternalFindings() async throws {
+        let scratch = Scratch([:], taxonomy: false)
+        var options = BuildOptions(date: Day("2026-12-05")!)
+        options.classifiers = testClassifiers
+        options.inputs = repositoryRoot.appendingPathComponent("inputs").path
+        options.out = scratch.path("out")
+        options.audience = .public
+        let built = try await Pipeline.build(options)
+        _ = try await Pipeline.publish(options, baseURL: nil)
+        // the pages and reports of the counties (the comparison counts overlaps per county, naming no institution)
+        let paths = (FileManager.default.enumerator(atPath: scratch.path("out"))?.allObjects as? [String] ?? [])
+            .filter { ($0.hasSuffix(".html") || $0.hasSuffix(".md")) && !$0.contains("compare") }
+        let text = paths.compactMap { scratch.read("out/\($0)") }.joined(separator: "\n")
+        let data = (FileManager.default.enumerator(atPath: scratch.path("out"))?.allObjects as? [String] ?? [])
+            .filter { $0.hasSuffix(".json") }.compactMap { scratch.read("out/\($0)") }.joined(separator: "\n")
+        let de = Texts.shipped(.de)
+        var judgements = FindingKind.allCases.filter { !Audience.public.shows($0) && $0 != .unclassified }.map { de("kind.\($0.rawValue)") }
+        judgements += [de("network.unlinked"), de("network.unreferenced"), "refers_to", "⚠", "Nächster Schritt"]
+        for landscape in built.landscapes {
+            let wording = Wording(landscape: landscape, texts: de)
+            for finding in landscape.findings where !Audience.public.shows(finding.kind) && finding.kind != .unclassified {
+                judgements.append(wording.message(finding))
+            }
+        }
+        let found = Set(judgements.filter(text.contains)).union(judgements.filter { $0.count > 20 && data.contains($0) })
+        #expect(found.isEmpty, "internal findings in public output: \(found.sorted().prefix(5))")
+        #expect(text.contains(de("kind.gap")))
+    }
+
     @Test func linksAreRelativeAndNothingComesFromTheNetwork() async throws {
         let (scratch, _) = try await publish()
         for path in files(scratch) where path.hasSuffix(".html") {

@@ -130,7 +130,7 @@ public struct ReportView {
             "contacts": audience.visible(institution.contacts).map { contact -> [String: Any] in
                 nonEmpty(["name": contact.name, "role": contact.role ?? "", "email": contact.email ?? "",
                  "mailto": safeURL("mailto:" + (contact.email ?? "")) ?? "", "phone": contact.phone ?? "",
-                 "languages": contact.languages.isEmpty ? false : contact.languages.joined(separator: ", ")])
+                 "languages": contact.languages.isEmpty ? false : contact.languages.map(texts.languageName).joined(separator: ", ")])
             },
             "offers": landscape.offers(of: institution.id).map(offer),
             "body_html": CommonMark.html(institution.body),
@@ -146,7 +146,7 @@ public struct ReportView {
             "description": offer.offer.description,
             "phases": labels(offer.phases, taxonomy.phases),
             "categories": labels(offer.categories, taxonomy.categories),
-            "languages": offer.offer.languages.joined(separator: ", "),
+            "languages": offer.offer.languages.map(texts.languageName).joined(separator: ", "),
             "target_groups": labels(offer.offer.targetGroups, taxonomy.targetGroups),
             "cost": offer.offer.cost.map { labels([$0], taxonomy.costs) } ?? "",
             "format": offer.offer.format.map { labels([$0], taxonomy.formats) } ?? "",

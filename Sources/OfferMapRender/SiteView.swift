@@ -27,10 +27,7 @@ package struct SiteView {
 
     func common(root: String, title: String) -> [String: Any] { common(root: root, title: title, texts) }
 
-    func languageName(_ code: String, _ texts: Texts) -> String {
-        let name = texts("language.\(code)")
-        return name == "language.\(code)" ? code : name
-    }
+    func languageName(_ code: String, _ texts: Texts) -> String { texts.languageName(code) }
 
     func index() -> [String: Any] {
         var context = common(root: "", title: texts("site.title"))

@@ -38,6 +38,12 @@ public struct Texts: @unchecked Sendable {
         return out + rest
     }
 
+    /// A language code as its name ("ar" → "Arabisch"); the code where the translations have no name.
+    public func languageName(_ code: String) -> String {
+        let name = self("language.\(code)")
+        return name == "language.\(code)" ? code : name
+    }
+
     /// "A, B und C" / "A, B and C"
     public func list(_ items: [String]) -> String {
         guard items.count > 1 else { return items.first ?? "" }

@@ -74,12 +74,6 @@ public enum Evidence: Hashable, Sendable {
     }
 
     public var isGiven: Bool { if case .given = self { true } else { false } }
-    public var isModel: Bool {
-        switch self {
-        case .model, .overall: true
-        default: false
-        }
-    }
 }
 
 /// A label that scored but was not given, and why.

@@ -65,7 +65,7 @@ import Testing
             let text = templates.render(name, context)
             #expect(text.contains("Erika Muster, Beratung"))
             #expect(!text.contains("Erika Muster, Beratung ()"))
-            #expect(text.contains("Ali Demir (de, ar)"))
+            #expect(text.contains("Ali Demir (Deutsch, Arabisch)"))
         }
     }
 }

@@ -53,9 +53,9 @@ enum InstitutionLoader {
         institution.address = front.text("address", diagnostics: &diagnostics)
         institution.municipality = front.text("municipality", diagnostics: &diagnostics)
         if let updated = front.text("updated", diagnostics: &diagnostics) {
-            institution.updated = Day(updated)
+            institution.updated = Day(written: updated)
             if institution.updated == nil {
-                diagnostics.error(.badDate, front.location(of: "updated"), "'updated' must be a date like 2026-05-14, found '\(updated)'")
+                diagnostics.error(.badDate, front.location(of: "updated"), "'updated' must be a date like 2026-05-14 or 14.05.2026, found '\(updated)'")
             }
         }
         institution.refersTo = (front.list("refers_to", diagnostics: &diagnostics) ?? []).map {

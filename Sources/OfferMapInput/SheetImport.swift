@@ -194,14 +194,7 @@ public struct SheetImport {
         draft.institution = i
     }
 
-    /// 2026-05-14, or as German Excel shows dates: 14.05.2026 or 14.5.2026.
-    static func day(_ text: String) -> Day? {
-        if let day = Day(text) { return day }
-        let parts = text.split(separator: ".").map(String.init)
-        guard parts.count == 3, parts[2].count == 4, let d = Int(parts[0]), let m = Int(parts[1]) else { return nil }
-        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
-        return Day("\(parts[2])-\(two(m))-\(two(d))")
-    }
+    static func day(_ text: String) -> Day? { Day(written: text) }
 
     /// Refers-to cells hold ids, or names and short names of institutions in the same table.
     func resolveReferences(_ drafts: inout [Draft], diagnostics: inout Diagnostics) {

@@ -17,6 +17,16 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
         self.init(year: y, month: m, day: d)
     }
 
+    /// 2026-05-14, or as German offices write dates and Excel shows them: 14.05.2026 or 14.5.2026.
+    public init?(written text: String) {
+        if let day = Day(text) { self = day; return }
+        let parts = text.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+        guard parts.count == 3, parts[2].count == 4, (1...2).contains(parts[0].count), (1...2).contains(parts[1].count),
+              let d = Int(parts[0]), let m = Int(parts[1]) else { return nil }
+        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        self.init("\(parts[2])-\(two(m))-\(two(d))")
+    }
+
     static func daysIn(month: Int, year: Int) -> Int {
         switch month {
         case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28

@@ -60,6 +60,21 @@ import Testing
         #expect(wfg.offers[0].location.line == 15)
     }
 
+    /// `updated:` takes the date as a German office writes it, as import does; nonsense stays an error at its line.
+    @Test func updatedTakesGermanDates() {
+        let scratch = Scratch([
+            "k/county.yaml": countyYAML,
+            "k/institutions/a.md": institution("name: A\ntype: verein\nupdated: 14.05.2026\noffers:\n  - title: Beratung"),
+            "k/institutions/b.md": institution("name: B\ntype: verein\nupdated: 4.5.2026\noffers:\n  - title: Beratung"),
+            "k/institutions/c.md": institution("name: C\ntype: verein\nupdated: 31.02.2026\noffers:\n  - title: Beratung"),
+        ])
+        let (counties, diagnostics) = scratch.load()
+        #expect(counties[0].institution("a")?.updated == Day("2026-05-14"))
+        #expect(counties[0].institution("b")?.updated == Day("2026-05-04"))
+        #expect(diagnostics.map(\.id) == [.badDate], "\(diagnostics)")
+        #expect(diagnostics.first?.location.path.hasSuffix("k/institutions/c.md") == true && diagnostics.first?.location.line == 4)
+    }
+
     @Test func reportsEveryProblemWithLineAndColumn() {
         let scratch = Scratch([
             "k/county.yaml": countyYAML,

@@ -223,14 +223,14 @@ struct Eval: ParsableCommand {
     static func read(_ directory: String) throws -> [LabeledText] {
         var result: [LabeledText] = []
         for folder in [directory + "/dev", directory] {
-            let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [])
-                .filter { $0.hasSuffix(".jsonl") }.map { String($0.dropLast(6)) }.sorted()
-            for name in names {
-                guard let contents = FileManager.default.contents(atPath: folder + "/" + name + ".jsonl") else {
-                    throw UsageError("cannot read '\(folder)/\(name).jsonl'")
+            var files: [String: String] = [:]
+            for name in ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []) where name.hasSuffix(".jsonl") {
+                guard let contents = FileManager.default.contents(atPath: folder + "/" + name) else {
+                    throw UsageError("cannot read '\(folder)/\(name)'")
                 }
-                result += TrainingData.parse(String(decoding: contents, as: UTF8.self), source: name)
+                files[String(name.dropLast(6))] = String(decoding: contents, as: UTF8.self)
             }
+            result += ShippedClassifier.parse(files)
         }
         guard !result.isEmpty else { throw UsageError("no labeled offers in '\(directory)'") }
         return result

@@ -11,8 +11,8 @@ public enum ShippedClassifier {
     /// data/offers-extra*.jsonl: offers written from the taxonomy for training only.
     public static let extra: [LabeledText] = parse(Shipped.extraOffers)
 
-    /// The files in name order, as the TrainModel plugin hands them to the training.
-    static func parse(_ files: [String: String]) -> [LabeledText] {
+    /// The files (by name without `.jsonl`) in name order, as the TrainModel plugin hands them to the training.
+    public static func parse(_ files: [String: String]) -> [LabeledText] {
         files.keys.sorted().flatMap { TrainingData.parse(files[$0]!, source: $0) }
     }
     /// Everything the shipped model learns from.

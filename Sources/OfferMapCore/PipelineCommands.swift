@@ -8,13 +8,15 @@ extension Pipeline {
     /// `offermap build`: one report set per county. Counties are rendered a few at a time and
     /// staged right away, so memory does not grow with every rendered file.
     public static func build(_ options: BuildOptions, progress: (String) -> Void = { _ in }) async throws -> BuildResult {
-        try await run(options, step: "render", streaming: true, progress: progress) { run, writer in
-            for chunk in chunks(run.landscapes, options) {
-                let rendered = await Parallel.map(Array(chunk), threads: options.threads) {
-                    report($0, options: options, templates: run.templates)
-                }
-                for (path, content) in rendered.joined() { try writer.stream(path, content) }
+        try await run(options, step: "render", streaming: true, progress: progress) { try await reports($0, &$1) }
+    }
+
+    static func reports(_ run: Run, _ writer: inout OutputWriter, folder: String = "") async throws {
+        for chunk in chunks(run.landscapes, run.options) {
+            let rendered = await Parallel.map(Array(chunk), threads: run.options.threads) {
+                report($0, options: run.options, templates: run.templates)
             }
+            for (path, content) in rendered.joined() { try writer.stream(folder + path, content) }
         }
     }
 
@@ -24,7 +26,7 @@ extension Pipeline {
         var context: [String: Any]?
         func reportContext() -> [String: Any] {
             if let context { return context }
-            let made = ReportView(landscape: landscape, audience: options.audience, texts: texts).context()
+            let made = ReportView(landscape: landscape, audience: options.audience, texts: texts, reviewPages: options.reviewPages).context()
             context = made
             return made
         }
@@ -44,34 +46,51 @@ extension Pipeline {
     /// `offermap compare`: `<out>/compare/compare.{md,html,json}`.
     public static func compare(_ options: BuildOptions, progress: (String) -> Void = { _ in }) async throws -> BuildResult {
         try await run(options, step: "compare", progress: progress) { run, writer in
-            let comparison = Comparison(run.landscapes)
-            let shown = options.counties.isEmpty ? comparison.mostDifferent(limit: Comparison.heatmapLimit) : options.counties
-            let context = CompareView(comparison: comparison, texts: Texts.shipped(options.sharedLanguage(run.landscapes)), date: options.date,
-                                      shown: run.landscapes.map(\.county.id).filter(shown.contains)).context()
-            writer.add("compare/compare.md", run.templates.render("compare.md", context))
-            writer.add("compare/compare.html", run.templates.render("compare.html", context))
-            writer.add("compare/compare.json", CompareJSON.make(comparison, date: options.date).serialized())
+            for (path, content) in comparison(run) { writer.add(path, content) }
         }
+    }
+
+    static func comparison(_ run: Run) -> [(String, String)] {
+        let options = run.options
+        let comparison = Comparison(run.landscapes)
+        let shown = options.counties.isEmpty ? comparison.mostDifferent(limit: Comparison.heatmapLimit) : options.counties
+        let context = CompareView(comparison: comparison, texts: Texts.shipped(options.sharedLanguage(run.landscapes)), date: options.date,
+                                  shown: run.landscapes.map(\.county.id).filter(shown.contains)).context()
+        return [("compare/compare.md", run.templates.render("compare.md", context)),
+                ("compare/compare.html", run.templates.render("compare.html", context)),
+                ("compare/compare.json", CompareJSON.make(comparison, date: options.date).serialized())]
     }
 
     /// `offermap publish`: the website in `<out>/site/`.
     public static func publish(_ options: BuildOptions, baseURL: String?, progress: (String) -> Void = { _ in }) async throws -> BuildResult {
-        try await run(options, step: "render", streaming: true, progress: progress) { run, writer in
-            let view = SiteView(landscapes: run.landscapes, texts: Texts.shipped(options.sharedLanguage(run.landscapes)), date: options.date)
-            var pages: [String] = []
-            for chunk in chunks(run.landscapes, options) {
-                let rendered = await Parallel.map(Array(chunk), threads: options.threads) {
-                    SiteBuilder.countyFiles($0, view: view, templates: run.templates)
-                }
-                for (path, content) in rendered.joined() {
-                    try writer.stream("site/" + path, content)
-                    pages.append(path)
-                }
+        try await run(options, step: "render", streaming: true, progress: progress) { try await site($0, baseURL: baseURL, &$1) }
+    }
+
+    static func site(_ run: Run, baseURL: String?, _ writer: inout OutputWriter) async throws {
+        let options = run.options
+        let view = SiteView(landscapes: run.landscapes, texts: Texts.shipped(options.sharedLanguage(run.landscapes)), date: options.date)
+        var pages: [String] = []
+        for chunk in chunks(run.landscapes, options) {
+            let rendered = await Parallel.map(Array(chunk), threads: options.threads) {
+                SiteBuilder.countyFiles($0, view: view, templates: run.templates)
             }
-            let shared = try SiteBuilder.sharedFiles(run.landscapes, comparison: Comparison(run.landscapes), view: view,
-                                                     templates: run.templates, baseURL: baseURL, countyPages: pages, writer: &writer,
-                                                     folder: "site/")
-            for (path, content) in shared.sorted(by: { $0.key < $1.key }) { try writer.stream("site/" + path, content) }
+            for (path, content) in rendered.joined() {
+                try writer.stream("site/" + path, content)
+                pages.append(path)
+            }
+        }
+        let shared = try SiteBuilder.sharedFiles(run.landscapes, comparison: Comparison(run.landscapes), view: view,
+                                                 templates: run.templates, baseURL: baseURL, countyPages: pages, writer: &writer,
+                                                 folder: "site/")
+        for (path, content) in shared.sorted(by: { $0.key < $1.key }) { try writer.stream("site/" + path, content) }
+    }
+
+    /// `offermap serve`: reports (under `reports/`), comparison and site from one load, for a preview folder.
+    public static func preview(_ options: BuildOptions) async throws -> BuildResult {
+        try await run(options, step: "render", streaming: true, progress: { _ in }) { run, writer in
+            try await reports(run, &writer, folder: "reports/")
+            for (path, content) in comparison(run) { try writer.stream(path, content) }
+            try await site(run, baseURL: nil, &writer)
         }
     }
 

@@ -36,6 +36,8 @@ public struct BuildOptions: Sendable {
     public var templates: String?
     /// Parallel tasks; 1 gives the single-threaded reference run.
     public var threads = Parallel.width
+    /// `offermap serve`: reports link to the review pages.
+    public var reviewPages = false
     /// Classifiers to reuse across runs; nil: the run makes its own.
     public var classifiers: ClassifierCache?
 

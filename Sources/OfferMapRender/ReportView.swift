@@ -10,11 +10,14 @@ public struct ReportView {
     let audience: Audience
     let texts: Texts
     let wording: Wording
+    /// Set by `offermap serve`: the "to review" list links to the county's review page.
+    let reviewPage: String?
 
-    public init(landscape: Landscape, audience: Audience, texts: Texts) {
+    public init(landscape: Landscape, audience: Audience, texts: Texts, reviewPages: Bool = false) {
         self.landscape = landscape
         self.audience = audience
         self.texts = texts
+        self.reviewPage = reviewPages && audience == .internal ? "/review/\(landscape.county.id)" : nil
         self.wording = Wording(landscape: landscape, texts: texts)
     }
 
@@ -46,11 +49,13 @@ public struct ReportView {
             "has_findings": landscape.findings.contains { $0.kind != .unclassified && audience.shows($0.kind) },
             "review": review().map { offer in
                 ["id": offer.fullID, "title": offer.offer.title,
+                 "href": reviewPage.map { "\($0)#\(ReviewView.anchor(offer))" } ?? "#o-\(offer.fullID)",
                  "location": "\(county.id)/institutions/\(offer.institutionID).md:\(offer.offer.location.line)",
                  "note": offer.isUnclassified ? texts("report.review_unclassified")
                      : texts("report.review_uncertain", ["p": texts.number(offer.confidence, digits: 2)])] as [String: Any]
             },
             "has_review": !review().isEmpty,
+            "review_page": reviewPage ?? false,
             "institutions": county.institutions.map { institution($0, markdown: markdown) },
             "network": NetworkView(landscape: landscape, texts: texts, audience: audience).context(),
             "accent": county.branding.accent ?? false,

@@ -10,6 +10,7 @@ import PackageDescription
 //   OfferMapAnalysis    matrix, network, findings, next steps, comparison
 //   OfferMapRender      texts, templates, views, JSON/CSV/HSDS, escaping (the only user of libcmark)
 //   OfferMapCore        the pipeline: commands as steps over one run
+//   OfferMapServe       `offermap serve`: a local server with live rebuilds, review pages and write-back
 //   OfferMapCLI         the command line
 let package = Package(
     name: "offermap",
@@ -22,6 +23,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
         .systemLibrary(
@@ -54,11 +56,17 @@ let package = Package(
             dependencies: ["OfferMapModel", "OfferMapResources", "OfferMapInput", "OfferMapClassifier", "OfferMapWeights", "OfferMapAnalysis",
                            "OfferMapRender"]
         ),
+        // `offermap serve`: the reports, the site and the review pages on 127.0.0.1, rebuilt when a file changes
+        .target(
+            name: "OfferMapServe",
+            dependencies: ["OfferMapModel", "OfferMapInput", "OfferMapAnalysis", "OfferMapRender", "OfferMapCore",
+                           .product(name: "FlyingFox", package: "FlyingFox")]
+        ),
         .target(
             name: "OfferMapCLI",
             dependencies: [
                 "OfferMapModel", "OfferMapResources", "OfferMapInput", "OfferMapClassifier", "OfferMapWeights", "OfferMapAnalysis",
-                "OfferMapRender", "OfferMapCore",
+                "OfferMapRender", "OfferMapCore", "OfferMapServe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -66,7 +74,7 @@ let package = Package(
         .testTarget(
             name: "OfferMapCoreTests",
             dependencies: ["OfferMapModel", "OfferMapResources", "OfferMapInput", "OfferMapClassifier", "OfferMapWeights",
-                           "OfferMapAnalysis", "OfferMapRender", "OfferMapCore", "CommonMark"],
+                           "OfferMapAnalysis", "OfferMapRender", "OfferMapCore", "OfferMapServe", "CommonMark"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "OfferMapCLITests", dependencies: ["offermap"]),

@@ -43,7 +43,7 @@ struct OfferMap: AsyncParsableCommand {
         commandName: "offermap",
         abstract: "Maps a county's founding-support landscape: who helps founders in which phase with what.",
         subcommands: [Build.self, Validate.self, Compare.self, Publish.self, Kit.self, Import.self, Export.self,
-                      Classify.self, Eval.self, Explain.self],
+                      Classify.self, Eval.self, Explain.self, Serve.self],
         defaultSubcommand: Build.self
     )
 }

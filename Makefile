@@ -6,7 +6,7 @@ BIN := .build/release/offermap
 VENV := .venv
 PY := $(VENV)/bin/python
 
-.PHONY: run test build deps site-deps site-test clean bench bench-deps
+.PHONY: run test build deps site-deps site-test clean bench bench-deps install
 
 # Installs what is missing on a fresh Debian machine with the Swift toolchain.
 deps:
@@ -17,6 +17,13 @@ build: deps
 
 run: build
 	$(BIN) build --inputs inputs --out output
+
+# Puts offermap on the PATH: /usr/local/bin as root, else ~/.local/bin (PREFIX=DIR to choose).
+PREFIX ?= $(shell [ "$$(id -u)" = 0 ] && echo /usr/local || echo $$HOME/.local)
+install: build
+	install -d $(PREFIX)/bin
+	install -m 755 $(BIN) $(PREFIX)/bin/offermap
+	@echo "offermap is in $(PREFIX)/bin; try: offermap serve --open"
 
 test: deps
 	$(SWIFT) build --build-tests

@@ -283,3 +283,17 @@ def forms(page):
 
 def first_form(page):
     return forms(page)[0]
+
+
+def test_an_input_error_shows_on_the_pages_and_the_last_good_report_stays(serving):
+    path = serving.inputs / COUNTY / "institutions" / "wfg-werra-meissner.md"
+    good = path.read_text(encoding="utf-8")
+    path.write_text(good.replace("type: wirtschaftsfoerderung", "type: wirtschaftsfoerdrung", 1), encoding="utf-8")
+    wait_until_rebuilt(serving, lambda: json.loads(serving.get("/_state"))["errors"] > 0)
+    report = serving.get(f"/reports/{COUNTY}/report.html")
+    assert 'class="serve-errors"' in report and "wfg-werra-meissner.md:" in report and "Tipp" in report
+    assert "Angebotsmatrix" in report  # the last good report is still there
+    assert "wfg-werra-meissner.md:" in serving.get(f"/review/{COUNTY}")
+    path.write_text(good, encoding="utf-8")
+    wait_until_rebuilt(serving, lambda: json.loads(serving.get("/_state"))["errors"] == 0)
+    assert 'class="serve-errors"' not in serving.get(f"/reports/{COUNTY}/report.html")

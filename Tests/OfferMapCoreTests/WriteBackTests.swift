@@ -301,4 +301,113 @@ import Testing
         }
         #expect(bytes(path) == Array(WriteBackTests.file.utf8))
     }
+
+    // MARK: import --force
+
+    func diff(_ a: String, _ b: String) -> [String] {
+        let x = a.components(separatedBy: "\n"), y = b.components(separatedBy: "\n")
+        guard x.count == y.count else { return ["line counts \(x.count) and \(y.count)"] }
+        return zip(x, y).filter { $0 != $1 }.map { "-\($0)\n+\($1)" }
+    }
+
+    @Test func importForceKeepsCommentsAndPublicFalseAndChangesOnlyTheDescriptionLine() throws {
+        let original = """
+            ---
+            # Von Hand gepflegt: bitte Kommentare behalten
+            name: Wirtschaftsförderung Test
+            type: wirtschaftsfoerderung
+            contacts:
+              - name: Erika Beispiel
+                role: Beratung
+                email: e@wfg.example
+                public: false
+            offers:
+              - title: Erstberatung
+                id: erst
+                description: Alte Beschreibung
+                phases: [gruendung]   # bestätigt
+              - title: Sprechtag
+                description: Jeden Dienstag
+            ---
+            Über uns.
+
+            """
+        let scratch = Scratch(["k/county.yaml": "name: K\n", "k/institutions/wfg.md": original])
+        scratch.write("t.csv", """
+            Institution-ID;Name;Typ;Ansprechpartner;Angebots-ID;Angebot;Beschreibung;Phasen
+            wfg;Wirtschaftsförderung Test;wirtschaftsfoerderung;"Erika Beispiel; Rolle: Beratung; E-Mail: e@wfg.example";erst;Erstberatung;Neue Beschreibung;gruendung
+            wfg;;;;;Sprechtag;Jeden Dienstag;
+
+            """)
+        let refused = try SheetImport.run(file: scratch.path("t.csv"), county: "k", inputs: scratch.root, force: false)
+        #expect(refused.diagnostics.hasErrors)
+        #expect(scratch.read("k/institutions/wfg.md") == original)
+        let result = try SheetImport.run(file: scratch.path("t.csv"), county: "k", inputs: scratch.root, force: true)
+        #expect(!result.diagnostics.hasErrors)
+        #expect(result.written.map(\.path) == [scratch.path("k/institutions/wfg.md")] && result.replacedWhole.isEmpty)
+        let after = try #require(scratch.read("k/institutions/wfg.md"))
+        #expect(diff(original, after) == ["-    description: Alte Beschreibung\n+    description: \"Neue Beschreibung\""])
+        let again = try SheetImport.run(file: scratch.path("t.csv"), county: "k", inputs: scratch.root, force: false)
+        #expect(again.unchanged == [scratch.path("k/institutions/wfg.md")] && !again.diagnostics.hasErrors)
+    }
+
+    @Test func importForceChangesFieldsContactsAndOffersInPlace() throws {
+        let original = """
+            ---
+            # Kommentar oben
+            name: Alte WFG
+            type: wirtschaftsfoerderung
+            website: https://wfg.example   # bleibt: die Tabelle hat keine Spalte Website
+            contacts:
+              - name: Erika Beispiel
+                email: e@wfg.example
+                public: false
+            offers:
+              - title: Erstberatung
+                id: erst
+                description: |
+                  Bleibt: die Tabelle hat keine Spalte Beschreibung.
+                cost: free
+              # wird entfernt
+              - title: Alt
+                cost: free
+            ---
+            Über uns.
+
+            """.replacingOccurrences(of: "\n", with: "\r\n")
+        let scratch = Scratch(["k/county.yaml": "name: K\n", "k/institutions/wfg.md": original])
+        scratch.write("t.csv", """
+            Institution-ID;Name;Typ;Ansprechpartner;Angebots-ID;Angebot;Kosten
+            wfg;Neue WFG;wirtschaftsfoerderung;"Erika Beispiel; E-Mail: e@wfg.example; öffentlich";erst;Erstberatung;paid
+            wfg;;;;;Neu;free
+
+            """)
+        let result = try SheetImport.run(file: scratch.path("t.csv"), county: "k", inputs: scratch.root, force: true)
+        #expect(!result.diagnostics.hasErrors && result.replacedWhole.isEmpty)
+        #expect(scratch.read("k/institutions/wfg.md") == """
+            ---
+            # Kommentar oben
+            name: "Neue WFG"
+            type: wirtschaftsfoerderung
+            website: https://wfg.example   # bleibt: die Tabelle hat keine Spalte Website
+            contacts:
+              - name: Erika Beispiel
+                email: e@wfg.example
+                public: true
+            offers:
+              - title: Erstberatung
+                id: erst
+                description: |
+                  Bleibt: die Tabelle hat keine Spalte Beschreibung.
+                cost: paid
+              # wird entfernt
+              - title: "Neu"
+                id: neu
+                cost: free
+            ---
+            Über uns.
+
+            """.replacingOccurrences(of: "\n", with: "\r\n"))
+        #expect(scratch.load().1.isEmpty)
+    }
 }

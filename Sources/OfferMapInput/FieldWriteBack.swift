@@ -59,14 +59,29 @@ enum FieldWriteBack {
     /// `text` (the file, which loads as `file`) changed to say `target`; nil when that cannot be
     /// done line by line (then the caller writes the file whole). The result is loaded again and
     /// must say exactly `target`.
+    /// The labels of offers the file keeps go through `LabelWriteBack` first; the other fields
+    /// are then edited the same way in the labelled text.
     static func apply(_ text: String, file: Institution, target: Institution, path: String, taxonomy: Taxonomy) -> String? {
+        let id = String((path as NSString).lastPathComponent.dropLast(3))
+        func load(_ text: String) -> Institution? {
+            var diagnostics = Diagnostics()
+            let loaded = InstitutionLoader.parse(Data(text.utf8), id: id, path: path, taxonomy: taxonomy, diagnostics: &diagnostics)
+            return diagnostics.hasErrors ? nil : loaded
+        }
+        let labels = target.offers.compactMap { offer -> LabelEdit? in
+            guard let old = file.offers.first(where: { $0.id == offer.id }),
+                  old.phases != offer.phases || old.categories != offer.categories else { return nil }
+            return LabelEdit(offer: offer.id, phases: offer.phases?.map(\.rawValue) ?? [], categories: offer.categories?.map(\.rawValue) ?? [])
+        }
+        var text = text, file = file
+        if !labels.isEmpty {
+            guard let labelled = try? LabelWriteBack.labels(labels, text, path), let reloaded = load(labelled) else { return nil }
+            text = labelled
+            file = reloaded
+        }
         guard let edit = try? FrontMatterEdit(text, path: path), var editor = Editor(edit),
               (try? editor.institution(from: file, to: target)) != nil,
-              let result = editor.edit.result() else { return nil }
-        var diagnostics = Diagnostics()
-        let id = String((path as NSString).lastPathComponent.dropLast(3))
-        guard let loaded = InstitutionLoader.parse(Data(result.utf8), id: id, path: path, taxonomy: taxonomy, diagnostics: &diagnostics),
-              !diagnostics.hasErrors, same(loaded, target) else { return nil }
+              let result = editor.edit.result(), let loaded = load(result), same(loaded, target) else { return nil }
         return result
     }
 

@@ -377,9 +377,9 @@ import Testing
             """.replacingOccurrences(of: "\n", with: "\r\n")
         let scratch = Scratch(["k/county.yaml": "name: K\n", "k/institutions/wfg.md": original])
         scratch.write("t.csv", """
-            Institution-ID;Name;Typ;Ansprechpartner;Angebots-ID;Angebot;Kosten
-            wfg;Neue WFG;wirtschaftsfoerderung;"Erika Beispiel; E-Mail: e@wfg.example; öffentlich";erst;Erstberatung;paid
-            wfg;;;;;Neu;free
+            Institution-ID;Name;Typ;Ansprechpartner;Angebots-ID;Angebot;Kosten;Phasen
+            wfg;Neue WFG;wirtschaftsfoerderung;"Erika Beispiel; E-Mail: e@wfg.example; öffentlich";erst;Erstberatung;paid;gruendung
+            wfg;;;;;Neu;free;
 
             """)
         let result = try SheetImport.run(file: scratch.path("t.csv"), county: "k", inputs: scratch.root, force: true)
@@ -400,6 +400,7 @@ import Testing
                 description: |
                   Bleibt: die Tabelle hat keine Spalte Beschreibung.
                 cost: paid
+                phases: [gruendung]
               # wird entfernt
               - title: "Neu"
                 id: neu

@@ -164,32 +164,70 @@ enum FieldWriteBack {
 
         mutating func contacts(_ old: [Contact], _ new: [Contact], anchor: Int, inserts: inout [(after: Int, lines: [String])]) throws {
             let items = try edit.items(of: "contacts")
-            guard old.count == new.count, items.count == old.count, zip(old, new).allSatisfy({ $0.name == $1.name }) else {
-                // Other people: the list written anew.
+            let saved = edit
+            do {
+                // People matched by name: the file's contacts changed in place, new ones added after them.
+                guard !old.isEmpty, !new.isEmpty, Set(old.map(\.name)).count == old.count, Set(new.map(\.name)).count == new.count else { throw Failed() }
+                try list(old, new, items: items, id: \.name, lines: contactLines) { editor, a, b, item in try editor.change(a, to: b, item: item) }
+            } catch {
+                // Otherwise the list written anew.
+                edit = saved
                 let lines = new.flatMap { contact in contactLines(contact, dash: "  - ", indent: "    ") }
                 if let p = edit.root.first(where: { $0.key == "contacts" }) {
                     if new.isEmpty { guard edit.remove(p, in: nil) else { throw Failed() } } else { try edit.setBlock(p, lines) }
                 } else if !new.isEmpty {
                     inserts.append((anchor, ["contacts:"] + lines))
                 }
-                return
             }
-            for (n, item) in items.enumerated() where old[n] != new[n] {
-                let a = old[n], b = new[n]
-                var added: [String] = []
-                func text(_ key: String, _ x: String?, _ y: String?) throws {
-                    if x != y { try set(key, in: item, flow: y.map(scalar), inserts: &added) }
-                }
-                try text("role", a.role, b.role)
-                try text("email", a.email, b.email)
-                try text("phone", a.phone, b.phone)
-                if a.languages != b.languages {
-                    try set("languages", in: item, flow: b.languages.isEmpty ? nil : flow(b.languages), block: b.languages.map(scalar), inserts: &added)
-                }
-                // `public` is written out either way: an explicit `public: false` is a decision.
-                if a.isPublic != b.isPublic { try set("public", in: item, flow: b.isPublic ? "true" : "false", inserts: &added) }
-                if !added.isEmpty { edit.insert(after: item.end, added) }
+        }
+
+        mutating func change(_ a: Contact, to b: Contact, item: FrontMatterEdit.Item) throws {
+            guard a != b else { return }
+            var added: [String] = []
+            func text(_ key: String, _ x: String?, _ y: String?) throws {
+                if x != y { try set(key, in: item, flow: y.map(scalar), inserts: &added) }
             }
+            try text("role", a.role, b.role)
+            try text("email", a.email, b.email)
+            try text("phone", a.phone, b.phone)
+            if a.languages != b.languages {
+                try set("languages", in: item, flow: b.languages.isEmpty ? nil : flow(b.languages), block: b.languages.map(scalar), inserts: &added)
+            }
+            // `public` is written out either way: an explicit `public: false` is a decision.
+            if a.isPublic != b.isPublic { try set("public", in: item, flow: b.isPublic ? "true" : "false", inserts: &added) }
+            if !added.isEmpty { edit.insert(after: item.end, added) }
+        }
+
+        /// A list of mappings edited entry by entry, entries matched by `id`: the ones the table
+        /// drops taken out, the ones both have changed by `change`, new ones inserted after the
+        /// kept entry before them. Kept entries must stay in their order.
+        mutating func list<T>(_ old: [T], _ new: [T], items: [FrontMatterEdit.Item], id: (T) -> String,
+                              lines: (T, String, String) -> [String],
+                              change: (inout Editor, T, T, FrontMatterEdit.Item) throws -> Void) throws {
+            guard items.count == old.count, !items.isEmpty else { throw Failed() }
+            let oldIDs = old.map(id), newIDs = new.map(id)
+            let common = newIDs.filter(oldIDs.contains)
+            guard oldIDs.filter(common.contains) == common else { throw Failed() }
+            let first = edit.lines[items[0].line].text
+            let dash = String(first.prefix { $0 == " " }) + "- ", indent = edit.indentation(items[0].column)
+            for (n, item) in items.enumerated() where !newIDs.contains(oldIDs[n]) {
+                // The entry's `- ` must be on its first key's line to take the entry out by its lines.
+                guard edit.lines[item.line].text.contains("-") else { throw Failed() }
+                edit.replace(item.line...item.end, with: [])
+            }
+            var after = items[0].line - 1
+            var pending: [String] = []
+            for entry in new {
+                guard let n = oldIDs.firstIndex(of: id(entry)) else {
+                    pending += lines(entry, dash, indent)
+                    continue
+                }
+                if !pending.isEmpty { edit.insert(after: after, pending) }
+                pending = []
+                after = items[n].end
+                try change(&self, old[n], entry, items[n])
+            }
+            if !pending.isEmpty { edit.insert(after: max(after, items.map(\.end).max()!), pending) }
         }
 
         func contactLines(_ contact: Contact, dash: String, indent: String) -> [String] {
@@ -232,32 +270,7 @@ enum FieldWriteBack {
         }
 
         mutating func offers(_ old: [Offer], _ new: [Offer]) throws {
-            let items = edit.offers
-            guard items.count == old.count, !items.isEmpty else { throw Failed() }
-            let common = new.map(\.id).filter { id in old.contains { $0.id == id } }
-            // The offers both have must stand in the same order; a table that reorders them is written whole.
-            guard old.map(\.id).filter(common.contains) == common else { throw Failed() }
-            let first = edit.lines[items[0].line].text
-            let dashIndent = String(first.prefix { $0 == " " })
-            let dash = dashIndent + "- ", indent = edit.indentation(items[0].column)
-            for (n, offer) in old.enumerated() where !new.contains(where: { $0.id == offer.id }) {
-                // The item's `- ` must be on its first key's line to take the item out by its lines.
-                guard edit.lines[items[n].line].text.contains("-") else { throw Failed() }
-                edit.replace(items[n].line...items[n].end, with: [])
-            }
-            var after = items[0].line - 1
-            var pending: [String] = []
-            for offer in new {
-                guard let n = old.firstIndex(where: { $0.id == offer.id }) else {
-                    pending += offerLines(offer, dash: dash, indent: indent)
-                    continue
-                }
-                if !pending.isEmpty { edit.insert(after: after, pending) }
-                pending = []
-                after = items[n].end
-                try change(old[n], to: offer, item: items[n])
-            }
-            if !pending.isEmpty { edit.insert(after: max(after, items.map(\.end).max()!), pending) }
+            try list(old, new, items: edit.offers, id: \.id, lines: offerLines) { editor, a, b, item in try editor.change(a, to: b, item: item) }
         }
 
         mutating func change(_ a: Offer, to b: Offer, item: FrontMatterEdit.Item) throws {

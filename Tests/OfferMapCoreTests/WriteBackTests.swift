@@ -351,7 +351,7 @@ import Testing
         #expect(again.unchanged == [scratch.path("k/institutions/wfg.md")] && !again.diagnostics.hasErrors)
     }
 
-    @Test func importForceChangesFieldsContactsAndOffersInPlace() throws {
+    @Test func importForceChangesFieldsContactsAndOffersInPlaceAndKeepsCRLF() throws {
         let original = """
             ---
             # Kommentar oben
@@ -378,7 +378,8 @@ import Testing
         let scratch = Scratch(["k/county.yaml": "name: K\n", "k/institutions/wfg.md": original])
         scratch.write("t.csv", """
             Institution-ID;Name;Typ;Ansprechpartner;Angebots-ID;Angebot;Kosten;Phasen
-            wfg;Neue WFG;wirtschaftsfoerderung;"Erika Beispiel; E-Mail: e@wfg.example; öffentlich";erst;Erstberatung;paid;gruendung
+            wfg;Neue WFG;wirtschaftsfoerderung;"Erika Beispiel; E-Mail: e@wfg.example; öffentlich
+            Neue Person; Rolle: Test";erst;Erstberatung;paid;gruendung
             wfg;;;;;Neu;free;
 
             """)
@@ -394,6 +395,9 @@ import Testing
               - name: Erika Beispiel
                 email: e@wfg.example
                 public: true
+              - name: "Neue Person"
+                role: "Test"
+                public: false
             offers:
               - title: Erstberatung
                 id: erst

@@ -415,4 +415,49 @@ import Testing
             """.replacingOccurrences(of: "\n", with: "\r\n"))
         #expect(scratch.load().1.isEmpty)
     }
+
+    // MARK: every file we have
+
+    /// Every institution file of inputs/ and the test fixtures that loads: each offer's labels
+    /// set, changed and removed in turn; the file must load as before but for those labels,
+    /// keep its comments, and give the same lines with CRLF endings.
+    @Test func labelsOfEveryOfferOfEveryShippedFileCanBeWrittenBack() throws {
+        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let taxonomy = shippedTaxonomy()
+        var files = 0, offers = 0
+        for folder in ["inputs", "Tests/OfferMapCoreTests/Fixtures"] {
+            let root = repository.appendingPathComponent(folder)
+            let paths = FileManager.default.enumerator(atPath: root.path)?.compactMap { $0 as? String } ?? []
+            for relative in paths.sorted() where relative.hasSuffix(".md") && relative.contains("institutions/") {
+                let path = root.appendingPathComponent(relative).path
+                guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else { continue }
+                let id = String((path as NSString).lastPathComponent.dropLast(3))
+                func load(_ text: String) -> Institution? {
+                    var diagnostics = Diagnostics()
+                    let institution = InstitutionLoader.parse(Data(text.utf8), id: id, path: path, taxonomy: taxonomy, diagnostics: &diagnostics)
+                    return diagnostics.hasErrors ? nil : institution
+                }
+                guard let before = load(text) else { continue }
+                files += 1
+                for offer in before.offers {
+                    offers += 1
+                    for (phases, categories) in [(["festigung", "gruendung"], ["recht"]), ([], []), (["orientierung"], [])] {
+                        let edit = LabelEdit(offer: offer.id, phases: phases, categories: categories)
+                        let new = try LabelWriteBack.apply([edit], to: text, path: path)
+                        var expected = before
+                        let n = expected.offers.firstIndex { $0.id == offer.id }!
+                        expected.offers[n].phases = phases.isEmpty ? nil : phases.map(PhaseID.init)
+                        expected.offers[n].categories = categories.isEmpty ? nil : categories.map(CategoryID.init)
+                        let after = try #require(load(new), "\(relative) \(offer.id)")
+                        #expect(FieldWriteBack.same(after, expected), "\(relative) \(offer.id)")
+                        let comments = { (text: String) in text.components(separatedBy: "\n").filter { $0.trimmingCharacters(in: .whitespaces).hasPrefix("#") } }
+                        #expect(comments(new) == comments(text), "\(relative) \(offer.id)")
+                        let crlf = try LabelWriteBack.apply([edit], to: text.replacingOccurrences(of: "\n", with: "\r\n"), path: path)
+                        #expect(crlf == new.replacingOccurrences(of: "\n", with: "\r\n"), "\(relative) \(offer.id)")
+                    }
+                }
+            }
+        }
+        #expect(files > 50 && offers > 150)
+    }
 }

@@ -142,6 +142,12 @@ import Testing
             """)
     }
 
+    @Test func removingTheKeyOnTheDashLineWhileChangingTheNextOne() throws {
+        let text = "---\nname: X\ntype: kammer\noffers:\n  - phases: [gruendung]\n    categories: [beratung]\n    title: A\n---\n"
+        let out = try apply([LabelEdit(offer: "a", phases: [], categories: ["recht"])], text)
+        #expect(out == "---\nname: X\ntype: kammer\noffers:\n  - categories: [recht]\n    title: A\n---\n")
+    }
+
     @Test func keepsCRLFLineEndings() throws {
         let crlf = WriteBackTests.file.replacingOccurrences(of: "\n", with: "\r\n")
         let out = try apply([LabelEdit(offer: "erst", phases: ["festigung"], categories: ["recht"]),

@@ -91,33 +91,42 @@ struct FrontMatterEdit {
         let lines = self.lines
         root = FrontMatterEdit.pairs(mapping, lines: lines, limit: closing - 1)
         offersPair = root.first { $0.key == "offers" }
-        var items: [Item] = []
-        if let offers = offersPair, case .sequence(let sequence) = offers.value {
-            guard !FrontMatterEdit.isFlow(offers.value, in: lines) else {
-                throw .unreadable(path: path, line: offers.line + 1, problem: "the offers are written as a flow list '[…]'",
-                                  hint: "write each offer as a block starting with '- title: …'")
-            }
-            // The root pair's end is trimmed; items run to the line before the next root key.
-            let next = root.filter { $0.line > offers.line }.map(\.line).min() ?? closing
-            let starts = sequence.map { FrontMatterEdit.index($0) }
-            for (n, item) in sequence.enumerated() {
-                let line = starts[n]
-                let rawEnd = n + 1 < starts.count ? starts[n + 1] - 1 : next - 1
-                guard case .mapping(let offer) = item else {
-                    items.append(Item(node: item, pairs: [], line: line, end: line, rawEnd: rawEnd, column: item.mark?.column ?? 1))
-                    continue
-                }
-                guard !FrontMatterEdit.isFlow(item, in: lines) else {
-                    throw .unreadable(path: path, line: line + 1, problem: "the offer is written as a flow mapping '{…}'",
-                                      hint: "write the offer as 'key: value' lines")
-                }
-                let pairs = FrontMatterEdit.pairs(offer, lines: lines, limit: rawEnd)
-                let column = item.mark?.column ?? 1
-                let end = FrontMatterEdit.trim(lines, from: line, to: rawEnd, indent: column - 1, blockScalar: pairs.last.map { FrontMatterEdit.isBlockScalar($0.value) } ?? false)
-                items.append(Item(node: item, pairs: pairs, line: line, end: end, rawEnd: rawEnd, column: column))
-            }
+        offers = try FrontMatterEdit.items(of: offersPair, root: root, lines: lines, closing: closing, path: path)
+    }
+
+    /// The items of a top-level block list of mappings (offers, contacts), in file order.
+    static func items(of list: Pair?, root: [Pair], lines: [Line], closing: Int, path: String) throws(WriteBackError) -> [Item] {
+        guard let list, case .sequence(let sequence) = list.value else { return [] }
+        guard !isFlow(list.value, in: lines) else {
+            throw .unreadable(path: path, line: list.line + 1, problem: "'\(list.key)' is written as a flow list '[…]'",
+                              hint: "write each entry as a block starting with '- '")
         }
-        offers = items
+        // The pair's end is trimmed; items run to the line before the next top-level key.
+        let next = root.filter { $0.line > list.line }.map(\.line).min() ?? closing
+        let starts = sequence.map { index($0) }
+        var items: [Item] = []
+        for (n, item) in sequence.enumerated() {
+            let line = starts[n]
+            let rawEnd = n + 1 < starts.count ? starts[n + 1] - 1 : next - 1
+            let column = item.mark?.column ?? 1
+            guard case .mapping(let mapping) = item else {
+                items.append(Item(node: item, pairs: [], line: line, end: line, rawEnd: rawEnd, column: column))
+                continue
+            }
+            guard !isFlow(item, in: lines) else {
+                throw .unreadable(path: path, line: line + 1, problem: "an entry of '\(list.key)' is written as a flow mapping '{…}'",
+                                  hint: "write it as 'key: value' lines")
+            }
+            let pairs = self.pairs(mapping, lines: lines, limit: rawEnd)
+            let end = trim(lines, from: line, to: rawEnd, indent: column - 1, blockScalar: pairs.last.map { isBlockScalar($0.value) } ?? false)
+            items.append(Item(node: item, pairs: pairs, line: line, end: end, rawEnd: rawEnd, column: column))
+        }
+        return items
+    }
+
+    /// The items of another top-level list of mappings (e.g. `contacts`).
+    func items(of key: String) throws(WriteBackError) -> [Item] {
+        try FrontMatterEdit.items(of: root.first { $0.key == key }, root: root, lines: lines, closing: closing, path: path)
     }
 
     // MARK: reading
@@ -314,7 +323,12 @@ struct FrontMatterEdit {
     func result() -> String? {
         var result = lines
         var previousStart = Int.max
-        for edit in edits.sorted(by: { $0.start > $1.start || ($0.start == $1.start && $0.count > $1.count) }) {
+        // From the end, so that indices stay right; of two insertions at one line the one made
+        // first ends up first.
+        let ordered = edits.enumerated().sorted { a, b in
+            (a.element.start, a.element.count, a.offset) > (b.element.start, b.element.count, b.offset)
+        }.map(\.element)
+        for edit in ordered {
             guard edit.start + edit.count <= previousStart else { return nil }
             result.replaceSubrange(edit.start..<(edit.start + edit.count), with: edit.lines)
             previousStart = edit.start

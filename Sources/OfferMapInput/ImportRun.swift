@@ -9,6 +9,9 @@ public struct ImportResult: Sendable {
     public var written: [(path: String, offers: Int)] = []
     /// Files that already say what the table gives (perhaps formatted otherwise); left as they are.
     public var unchanged: [String] = []
+    /// Existing files (among `written`) that could not be edited line by line and were written
+    /// anew as a whole: their comments are gone.
+    public var replacedWhole: [String] = []
     public var createdCounty: String?
     /// Institution files of the county that the table does not name; import leaves them alone.
     public var untouched: [String] = []
@@ -16,7 +19,8 @@ public struct ImportResult: Sendable {
 
 extension SheetImport {
     /// Reads the table, checks every row, and writes `<inputs>/<county>/institutions/<id>.md`
-    /// only when no row has an error. Existing files are replaced only with `force`.
+    /// only when no row has an error. Existing files are changed only with `force`, and then only
+    /// in the lines of the values the table changes.
     /// `shipped`: the text of the taxonomy compiled into the binary, for inputs without their own.
     public static func run(file: String, county: String, inputs: String, shipped: String, force: Bool) throws -> ImportResult {
         guard Slug.isValid(county) else {
@@ -36,23 +40,33 @@ extension SheetImport {
         guard !result.diagnostics.hasErrors,
               let table = SheetReader.read(data, path: file, diagnostics: &result.diagnostics) else { return result }
         result.table = (String(table.delimiter), table.encoding, table.rows.count)
-        let institutions = SheetImport(taxonomy: taxonomy, path: file).institutions(table, diagnostics: &result.diagnostics)
+        let sheet = SheetImport(taxonomy: taxonomy, path: file)
+        let institutions = sheet.institutions(table, diagnostics: &result.diagnostics)
         guard !result.diagnostics.hasErrors else { return result }
+        var ignored = Diagnostics()
+        let columns = Set((sheet.columns(table.header, diagnostics: &ignored) ?? [:]).keys)
 
         var writer = OutputWriter(root: folder)
         for institution in institutions {
             let relative = "institutions/\(institution.id).md"
             let path = InputLoader.join(folder, relative)
-            let text = InstitutionFile.text(institution)
+            var text = InstitutionFile.text(institution)
             if FileManager.default.fileExists(atPath: path) {
-                if sameContent(path, text, taxonomy: taxonomy) {
+                let update = existing(path, table: institution, columns: columns, taxonomy: taxonomy)
+                if update.unchanged {
                     result.unchanged.append(path)
                     continue
                 }
                 if !force {
                     result.diagnostics.error(.fileDiffers, SourceLocation(path: path), "the file exists and the table gives something else",
-                                             suggestion: "run the import again with --force to replace it")
+                                             suggestion: "run the import again with --force to change it")
                     continue
+                }
+                if let edited = update.edited {
+                    text = edited
+                } else {
+                    text = update.whole
+                    result.replacedWhole.append(path)
                 }
             }
             writer.add(relative, text)
@@ -76,14 +90,23 @@ extension SheetImport {
         return result
     }
 
-    /// Whether an existing file says the same as the new text, so that a table exported and
-    /// imported again leaves hand-written files (with their comments) alone.
-    static func sameContent(_ path: String, _ text: String, taxonomy: Taxonomy) -> Bool {
+    /// What import does with an existing file. The table decides the fields of the columns it
+    /// has; the file keeps the rest (fields of missing columns, fields of its offers the table has
+    /// no column for). `unchanged`: the file says that already, so a table exported and imported
+    /// again leaves hand-written files alone. Otherwise `edited` is the file with only the
+    /// changed keys' lines written anew (comments, `public: false`, the body kept, see
+    /// FieldWriteBack); nil when the file does not load or cannot be edited line by line, and
+    /// then `whole` is the file written anew (comments lost).
+    static func existing(_ path: String, table: Institution, columns: Set<SheetColumn>, taxonomy: Taxonomy)
+        -> (unchanged: Bool, edited: String?, whole: String) {
         var ignored = Diagnostics()
-        guard var existing = InstitutionLoader.load(URL(fileURLWithPath: path), path: path, taxonomy: taxonomy, diagnostics: &ignored),
-              !ignored.hasErrors else { return false }
-        existing.body = existing.body.trimmingCharacters(in: .newlines)
-        return InstitutionFile.text(existing) == text
+        guard let data = FileManager.default.contents(atPath: path),
+              let file = InstitutionLoader.parse(data, id: table.id, path: path, taxonomy: taxonomy, diagnostics: &ignored),
+              !ignored.hasErrors else { return (false, nil, InstitutionFile.text(table)) }
+        let target = FieldWriteBack.merged(file: file, table: table, columns: columns)
+        if FieldWriteBack.same(file, target) { return (true, nil, "") }
+        let text = String(decoding: data, as: UTF8.self)
+        return (false, FieldWriteBack.apply(text, file: file, target: target, path: path, taxonomy: taxonomy), InstitutionFile.text(target))
     }
 
     /// The taxonomy the county's files are checked against: the default, with the county's own keys.

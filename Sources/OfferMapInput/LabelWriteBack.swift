@@ -116,7 +116,7 @@ public enum LabelWriteBack {
     }
 
     static func labels(_ edits: [LabelEdit], _ text: String, _ path: String) throws(WriteBackError) -> String {
-        var file = try FrontMatterEdit(text, path: path)
+        let file = try FrontMatterEdit(text, path: path)
         let ids = offerIDs(file)
         var seen: Set<String> = []
         for edit in edits {
@@ -124,13 +124,40 @@ public enum LabelWriteBack {
                 throw .offerNotFound(path: path, line: file.offersPair.map { $0.line + 1 } ?? 1, offer: edit.offer,
                                      known: ids.compactMap { $0 })
             }
-            let item = file.offers[n]
-            guard seen.insert(edit.offer).inserted else { throw .duplicateEdit(path: path, line: item.line + 1, offer: edit.offer) }
+            let line = file.offers[n].line + 1
+            guard seen.insert(edit.offer).inserted else { throw .duplicateEdit(path: path, line: line, offer: edit.offer) }
             if let bad = (edit.phases + edit.categories).first(where: { !Slug.isValid($0) }) {
-                throw .notASlug(path: path, line: item.line + 1, id: bad)
+                throw .notASlug(path: path, line: line, id: bad)
             }
+        }
+        let keys = ["phases", "categories"]
+        var result = try once(edits, keys: keys, in: file, ids: ids)
+        if result == nil {
+            // Two changes on one line (a key removed from the `- ` line hands it to the next key,
+            // which is changed too): one key at a time, each on the text the step before gave.
+            var current = text
+            for edit in edits {
+                for key in keys {
+                    guard let step = try once([edit], keys: [key], in: try FrontMatterEdit(current, path: path), ids: ids) else {
+                        throw .unreadable(path: path, line: 1, problem: "two changes fall on the same lines", hint: "change the offers one by one")
+                    }
+                    current = step
+                }
+            }
+            result = current
+        }
+        try check(result!, against: file, edits: edits, ids: ids, path: path)
+        return result!
+    }
+
+    /// The text with the given keys of the edited offers changed; nil when two changes overlap.
+    static func once(_ edits: [LabelEdit], keys: [String], in file: FrontMatterEdit, ids: [String?]) throws(WriteBackError) -> String? {
+        var file = file
+        for edit in edits {
+            guard let n = ids.firstIndex(of: edit.offer), n < file.offers.count else { continue }
+            let item = file.offers[n]
             var inserted: [String] = []
-            for (key, values) in [("phases", edit.phases), ("categories", edit.categories)] {
+            for (key, values) in [("phases", edit.phases), ("categories", edit.categories)] where keys.contains(key) {
                 let flow = "[" + values.joined(separator: ", ") + "]"
                 if let pair = item.pair(key) {
                     if values.isEmpty {
@@ -144,11 +171,7 @@ public enum LabelWriteBack {
             }
             if !inserted.isEmpty { file.insert(after: item.end, inserted) }
         }
-        guard let result = file.result() else {
-            throw .unreadable(path: path, line: 1, problem: "two changes fall on the same lines", hint: "change the offers one by one")
-        }
-        try check(result, against: file, edits: edits, ids: ids, path: path)
-        return result
+        return file.result()
     }
 
     /// Each offer's id as the loader gives it (its `id:`, else derived from its title in file

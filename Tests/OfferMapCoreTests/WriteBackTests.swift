@@ -142,6 +142,12 @@ import Testing
             """)
     }
 
+    @Test func removingTheKeyOnTheDashLineWhileChangingTheNextOne() throws {
+        let text = "---\nname: X\ntype: kammer\noffers:\n  - phases: [gruendung]\n    categories: [beratung]\n    title: A\n---\n"
+        let out = try apply([LabelEdit(offer: "a", phases: [], categories: ["recht"])], text)
+        #expect(out == "---\nname: X\ntype: kammer\noffers:\n  - categories: [recht]\n    title: A\n---\n")
+    }
+
     @Test func keepsCRLFLineEndings() throws {
         let crlf = WriteBackTests.file.replacingOccurrences(of: "\n", with: "\r\n")
         let out = try apply([LabelEdit(offer: "erst", phases: ["festigung"], categories: ["recht"]),
@@ -300,5 +306,164 @@ import Testing
             }
         }
         #expect(bytes(path) == Array(WriteBackTests.file.utf8))
+    }
+
+    // MARK: import --force
+
+    func diff(_ a: String, _ b: String) -> [String] {
+        let x = a.components(separatedBy: "\n"), y = b.components(separatedBy: "\n")
+        guard x.count == y.count else { return ["line counts \(x.count) and \(y.count)"] }
+        return zip(x, y).filter { $0 != $1 }.map { "-\($0)\n+\($1)" }
+    }
+
+    @Test func importForceKeepsCommentsAndPublicFalseAndChangesOnlyTheDescriptionLine() throws {
+        let original = """
+            ---
+            # Von Hand gepflegt: bitte Kommentare behalten
+            name: Wirtschaftsförderung Test
+            type: wirtschaftsfoerderung
+            contacts:
+              - name: Erika Beispiel
+                role: Beratung
+                email: e@wfg.example
+                public: false
+            offers:
+              - title: Erstberatung
+                id: erst
+                description: Alte Beschreibung
+                phases: [gruendung]   # bestätigt
+              - title: Sprechtag
+                description: Jeden Dienstag
+            ---
+            Über uns.
+
+            """
+        let scratch = Scratch(["k/county.yaml": "name: K\n", "k/institutions/wfg.md": original])
+        scratch.write("t.csv", """
+            Institution-ID;Name;Typ;Ansprechpartner;Angebots-ID;Angebot;Beschreibung;Phasen
+            wfg;Wirtschaftsförderung Test;wirtschaftsfoerderung;"Erika Beispiel; Rolle: Beratung; E-Mail: e@wfg.example";erst;Erstberatung;Neue Beschreibung;gruendung
+            wfg;;;;;Sprechtag;Jeden Dienstag;
+
+            """)
+        let refused = try SheetImport.run(file: scratch.path("t.csv"), county: "k", inputs: scratch.root, force: false)
+        #expect(refused.diagnostics.hasErrors)
+        #expect(scratch.read("k/institutions/wfg.md") == original)
+        let result = try SheetImport.run(file: scratch.path("t.csv"), county: "k", inputs: scratch.root, force: true)
+        #expect(!result.diagnostics.hasErrors)
+        #expect(result.written.map(\.path) == [scratch.path("k/institutions/wfg.md")] && result.replacedWhole.isEmpty)
+        let after = try #require(scratch.read("k/institutions/wfg.md"))
+        #expect(diff(original, after) == ["-    description: Alte Beschreibung\n+    description: \"Neue Beschreibung\""])
+        let again = try SheetImport.run(file: scratch.path("t.csv"), county: "k", inputs: scratch.root, force: false)
+        #expect(again.unchanged == [scratch.path("k/institutions/wfg.md")] && !again.diagnostics.hasErrors)
+    }
+
+    @Test func importForceChangesFieldsContactsAndOffersInPlaceAndKeepsCRLF() throws {
+        let original = """
+            ---
+            # Kommentar oben
+            name: Alte WFG
+            type: wirtschaftsfoerderung
+            website: https://wfg.example   # bleibt: die Tabelle hat keine Spalte Website
+            contacts:
+              - name: Erika Beispiel
+                email: e@wfg.example
+                public: false
+            offers:
+              - title: Erstberatung
+                id: erst
+                description: |
+                  Bleibt: die Tabelle hat keine Spalte Beschreibung.
+                cost: free
+              # wird entfernt
+              - title: Alt
+                cost: free
+            ---
+            Über uns.
+
+            """.replacingOccurrences(of: "\n", with: "\r\n")
+        let scratch = Scratch(["k/county.yaml": "name: K\n", "k/institutions/wfg.md": original])
+        scratch.write("t.csv", """
+            Institution-ID;Name;Typ;Ansprechpartner;Angebots-ID;Angebot;Kosten;Phasen
+            wfg;Neue WFG;wirtschaftsfoerderung;"Erika Beispiel; E-Mail: e@wfg.example; öffentlich
+            Neue Person; Rolle: Test";erst;Erstberatung;paid;gruendung
+            wfg;;;;;Neu;free;
+
+            """)
+        let result = try SheetImport.run(file: scratch.path("t.csv"), county: "k", inputs: scratch.root, force: true)
+        #expect(!result.diagnostics.hasErrors && result.replacedWhole.isEmpty)
+        #expect(scratch.read("k/institutions/wfg.md") == """
+            ---
+            # Kommentar oben
+            name: "Neue WFG"
+            type: wirtschaftsfoerderung
+            website: https://wfg.example   # bleibt: die Tabelle hat keine Spalte Website
+            contacts:
+              - name: Erika Beispiel
+                email: e@wfg.example
+                public: true
+              - name: "Neue Person"
+                role: "Test"
+                public: false
+            offers:
+              - title: Erstberatung
+                id: erst
+                description: |
+                  Bleibt: die Tabelle hat keine Spalte Beschreibung.
+                cost: paid
+                phases: [gruendung]
+              # wird entfernt
+              - title: "Neu"
+                id: neu
+                cost: free
+            ---
+            Über uns.
+
+            """.replacingOccurrences(of: "\n", with: "\r\n"))
+        #expect(scratch.load().1.isEmpty)
+    }
+
+    // MARK: every file we have
+
+    /// Every institution file of inputs/ and the test fixtures that loads: each offer's labels
+    /// set, changed and removed in turn; the file must load as before but for those labels,
+    /// keep its comments, and give the same lines with CRLF endings.
+    @Test func labelsOfEveryOfferOfEveryShippedFileCanBeWrittenBack() throws {
+        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let taxonomy = shippedTaxonomy()
+        var files = 0, offers = 0
+        for folder in ["inputs", "Tests/OfferMapCoreTests/Fixtures"] {
+            let root = repository.appendingPathComponent(folder)
+            let paths = FileManager.default.enumerator(atPath: root.path)?.compactMap { $0 as? String } ?? []
+            for relative in paths.sorted() where relative.hasSuffix(".md") && relative.contains("institutions/") {
+                let path = root.appendingPathComponent(relative).path
+                guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else { continue }
+                let id = String((path as NSString).lastPathComponent.dropLast(3))
+                func load(_ text: String) -> Institution? {
+                    var diagnostics = Diagnostics()
+                    let institution = InstitutionLoader.parse(Data(text.utf8), id: id, path: path, taxonomy: taxonomy, diagnostics: &diagnostics)
+                    return diagnostics.hasErrors ? nil : institution
+                }
+                guard let before = load(text) else { continue }
+                files += 1
+                for offer in before.offers {
+                    offers += 1
+                    for (phases, categories) in [(["festigung", "gruendung"], ["recht"]), ([], []), (["orientierung"], [])] {
+                        let edit = LabelEdit(offer: offer.id, phases: phases, categories: categories)
+                        let new = try LabelWriteBack.apply([edit], to: text, path: path)
+                        var expected = before
+                        let n = expected.offers.firstIndex { $0.id == offer.id }!
+                        expected.offers[n].phases = phases.isEmpty ? nil : phases.map(PhaseID.init)
+                        expected.offers[n].categories = categories.isEmpty ? nil : categories.map(CategoryID.init)
+                        let after = try #require(load(new), "\(relative) \(offer.id)")
+                        #expect(FieldWriteBack.same(after, expected), "\(relative) \(offer.id)")
+                        let comments = { (text: String) in text.components(separatedBy: "\n").filter { $0.trimmingCharacters(in: .whitespaces).hasPrefix("#") } }
+                        #expect(comments(new) == comments(text), "\(relative) \(offer.id)")
+                        let crlf = try LabelWriteBack.apply([edit], to: text.replacingOccurrences(of: "\n", with: "\r\n"), path: path)
+                        #expect(crlf == new.replacingOccurrences(of: "\n", with: "\r\n"), "\(relative) \(offer.id)")
+                    }
+                }
+            }
+        }
+        #expect(files > 50 && offers > 150)
     }
 }

@@ -29,10 +29,12 @@ public struct ReviewView {
         self.wording = Wording(landscape: landscape, texts: texts)
     }
 
-    /// Offers with at least one label the machine proposed, least sure first (file order among equals).
+    /// Offers with at least one label the machine proposed: those it could not place first, then least sure first
+    /// (file order among equals), as in the report's "Zu prüfen".
     public var open: [ClassifiedOffer] {
-        landscape.offers.enumerated().filter { !isConfirmed($0.element) }
-            .sorted { ($0.element.confidence, $0.offset) < ($1.element.confidence, $1.offset) }.map(\.element)
+        func sureness(_ offer: ClassifiedOffer) -> Double { offer.isUnclassified ? -1 : offer.confidence }
+        return landscape.offers.enumerated().filter { !isConfirmed($0.element) }
+            .sorted { (sureness($0.element), $0.offset) < (sureness($1.element), $1.offset) }.map(\.element)
     }
 
     func isConfirmed(_ offer: ClassifiedOffer) -> Bool { offer.offer.phases != nil && offer.offer.categories != nil }

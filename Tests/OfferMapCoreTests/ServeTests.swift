@@ -25,13 +25,24 @@ import Testing
         """),
     ]
 
-    @Test func reviewListsOffersWithMachineLabelsLeastSureFirst() {
+    func samples() async throws -> [Landscape] {
+        var options = BuildOptions(date: Day("2026-11-25")!)
+        options.classifiers = testClassifiers
+        options.inputs = repositoryRoot.appendingPathComponent("inputs").path
+        var diagnostics = Diagnostics()
+        return await Pipeline.analyse(try await Pipeline.load(options, diagnostics: &diagnostics), options: options, diagnostics: &diagnostics)
+    }
+
+    @Test func reviewListsOffersWithMachineLabelsLeastSureFirst() async throws {
         let scratch = Scratch(ServeTests.files)
         let landscape = scratch.landscape()
         let view = ReviewView(landscape: landscape, texts: Texts.shipped(.de))
         let open = view.open
         #expect(open.map(\.offer.id).sorted() == ["gruendungsberatung-fuer-den-businessplan", "sprechstunde"])
         #expect(open.map(\.confidence) == open.map(\.confidence).sorted())
+        let offenbach = try #require(try await samples().first { $0.county.id == "kreis-offenbach" })
+        let first = try #require(ReviewView(landscape: offenbach, texts: Texts.shipped(.de)).open.first)
+        #expect(first.isUnclassified)
         let context = view.context(ReviewView.Page(token: "t", versions: [:]))
         #expect(context["progress"] as? String == "1 von 3 Angeboten bestätigt")
     }

@@ -31,11 +31,33 @@ struct Serve: AsyncParsableCommand {
         var diagnostics = Diagnostics()
         let templates = Templates(overrides: nil, diagnostics: &diagnostics)
         let workspace = try Workspace(inputs: input.inputs, options: options)
+        let stops = Serve.removeOnStop(workspace.out)
+        defer { stops.forEach { $0.cancel() } }
         let server = Server(workspace: workspace, templates: templates, language: lang)
         let open = self.open
-        try await server.run(port: port) { address in
-            FileHandle.standardOutput.write(Data("offermap serve: \(address)/ (Ctrl-C stops)\n".utf8))
-            if open { Serve.openBrowser(address + "/") }
+        do {
+            try await server.run(port: port) { address in
+                FileHandle.standardOutput.write(Data("offermap serve: \(address)/ (Ctrl-C stops)\n".utf8))
+                if open { Serve.openBrowser(address + "/") }
+            }
+        } catch {
+            try? FileManager.default.removeItem(atPath: workspace.out)
+            printError("offermap: error: cannot serve on 127.0.0.1:\(port) (\(error)); is the port taken? choose another with --port, or --port 0 for any free one")
+            throw ExitCode(2)
+        }
+    }
+
+    /// Ctrl-C or a TERM signal removes the preview folder before the process ends.
+    static func removeOnStop(_ folder: String) -> [DispatchSourceSignal] {
+        [SIGINT, SIGTERM].map { number in
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler {
+                try? FileManager.default.removeItem(atPath: folder)
+                Foundation.exit(0)
+            }
+            source.resume()
+            return source
         }
     }
 

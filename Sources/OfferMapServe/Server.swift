@@ -21,18 +21,19 @@ public struct Server: Sendable {
 
     /// Builds, binds to 127.0.0.1 (port 0: any free one), calls `ready` with the address, then serves and watches the
     /// inputs until the task is cancelled.
-    public func run(port: UInt16, ready: @Sendable (String) -> Void) async throws {
+    public func run(port: UInt16, ready: @escaping @Sendable (String) -> Void) async throws {
         await workspace.rebuild()
         let server = HTTPServer(address: try sockaddr_in.inet(ip4: "127.0.0.1", port: port), logger: .disabled)
         await server.appendRoute("*") { request in await self.handle(request) }
         try await withThrowingTaskGroup(of: Void.self) { group in
+            // a port in use ends `run` at once, before anything listens
             group.addTask { try await server.run() }
-            try await server.waitUntilListening()
-            guard case .ip4(_, let bound)? = await server.listeningAddress else { throw SocketError.unsupportedAddress }
-            let address = "http://127.0.0.1:\(bound)"
-            await origin.set(address, port: bound)
-            ready(address)
             group.addTask {
+                try await server.waitUntilListening()
+                guard case .ip4(_, let bound)? = await server.listeningAddress else { throw SocketError.unsupportedAddress }
+                let address = "http://127.0.0.1:\(bound)"
+                await origin.set(address, port: bound)
+                ready(address)
                 while !Task.isCancelled {
                     try await Task.sleep(nanoseconds: 250_000_000)
                     await workspace.refreshIfChanged()

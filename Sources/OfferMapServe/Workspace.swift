@@ -13,9 +13,9 @@ public actor Workspace {
         var title: String
     }
 
-    public let inputs: String
-    public let out: String
-    public let token: String
+    public nonisolated let inputs: String
+    public nonisolated let out: String
+    public nonisolated let token: String
     private var options: BuildOptions
     public private(set) var generation = 0
     public private(set) var landscapes: [Landscape] = []

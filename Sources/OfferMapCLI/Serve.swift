@@ -8,10 +8,9 @@ import Foundation
 struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Show the reports, the site and a review page per county on this computer (127.0.0.1), rebuilt when a file changes.",
-        discussion: """
-        The review page lists each county's offers that carry machine labels, least sure first; "Bestätigen" writes the
-        ticked phases and categories into the institution file (only those lines change). Stop with Ctrl-C.
-        """)
+        discussion: "The review page lists each county's offers that carry machine labels, least sure first; "
+            + "\"Bestätigen\" writes the ticked phases and categories into the institution file (only those lines change). "
+            + "Stop with Ctrl-C.")
 
     @OptionGroup var input: InputOptions
 

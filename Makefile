@@ -10,7 +10,7 @@ PY := $(VENV)/bin/python
 
 # Installs what is missing on a fresh Debian machine with the Swift toolchain.
 deps:
-	@pkg-config --exists libcmark || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq libcmark-dev; }
+	@pkg-config --exists libcmark && pkg-config --exists yaml-0.1 || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq libcmark-dev libyaml-dev; }
 
 build: deps
 	$(SWIFT) build -c release --product offermap

@@ -4,7 +4,7 @@ import PackageDescription
 // The modules, each depending only on those above it:
 //   OfferMapResources   the shipped templates, translations, taxonomy and training offers (generated at build time)
 //   OfferMapModel       plain values: ids, institutions, labels, evidence, findings, diagnostics
-//   OfferMapInput       files, front matter, YAML, spreadsheets (the only file-system calls)
+//   OfferMapInput       files, front matter, YAML (libyaml), spreadsheets (the only file-system calls)
 //   OfferMapClassifier  labels from an offer's text, with evidence
 //   OfferMapWeights     the shipped classifier: its training offers and its weights, trained at build time
 //   OfferMapAnalysis    matrix, network, findings, next steps, comparison
@@ -20,7 +20,6 @@ let package = Package(
         .library(name: "OfferMapCore", targets: ["OfferMapCore"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
@@ -32,12 +31,18 @@ let package = Package(
             providers: [.apt(["libcmark-dev"])]
         ),
         .target(name: "CommonMark", dependencies: ["Ccmark"]),
+        // libyaml's event API, for the front matter and the YAML files
+        .systemLibrary(
+            name: "Cyaml",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"])]
+        ),
         // templates/, inputs/taxonomy.yaml and data/ compiled in at build time
         .executableTarget(name: "EmbedTool"),
         .plugin(name: "EmbedResources", capability: .buildTool(), dependencies: ["EmbedTool"]),
         .target(name: "OfferMapResources", plugins: ["EmbedResources"]),
         .target(name: "OfferMapModel"),
-        .target(name: "OfferMapInput", dependencies: ["OfferMapModel", .product(name: "Yams", package: "Yams")]),
+        .target(name: "OfferMapInput", dependencies: ["OfferMapModel", "Cyaml"]),
         .target(name: "OfferMapClassifier", dependencies: ["OfferMapModel"]),
         // the classifier trained at build time on the shipped offers
         .executableTarget(name: "TrainTool", dependencies: ["OfferMapModel", "OfferMapInput", "OfferMapClassifier"]),

@@ -1,5 +1,4 @@
 import OfferMapModel
-import Yams
 
 /// The key/value pairs of one YAML mapping, read with diagnostics.
 struct Fields {
@@ -114,7 +113,6 @@ struct Fields {
         case .scalar(let scalar): return "the text '\(scalar.string.prefix(40))'"
         case .sequence: return "a list"
         case .mapping: return "'key: value' entries"
-        case .alias: return "an alias"
         }
     }
 }

@@ -1,12 +1,11 @@
 import OfferMapModel
-import Yams
 
 /// An institution file as lines, each with its own line ending, and its front matter parsed by
-/// Yams: the keys of the top-level mapping and of each offer with the lines their values take.
+/// libyaml: the keys of the top-level mapping and of each offer with the lines their values take.
 /// Edits replace, remove or insert whole lines (or, for a flow list, the `[…]` within its line),
 /// so every line no edit names stays as it was, byte for byte.
 ///
-/// Line ranges come from Yams' start marks: a value runs from its key's line to the line before
+/// Line ranges come from the nodes' start marks: a value runs from its key's line to the line before
 /// the next key of the same mapping (or the end of the enclosing item), without the blank and
 /// comment lines at its end, which belong to what follows.
 struct FrontMatterEdit {
@@ -22,7 +21,7 @@ struct FrontMatterEdit {
         var keyNode: Node
         var value: Node
         var line: Int
-        /// 1-based, in Unicode scalars (as Yams counts)
+        /// 1-based, in Unicode scalars (as libyaml counts)
         var column: Int
         /// The value's last line, trailing blank and comment lines left out.
         var end: Int
@@ -158,7 +157,7 @@ struct FrontMatterEdit {
         return result
     }
 
-    /// The 0-based file line of a node (the YAML starts on file line 2, Yams counts from 1).
+    /// The 0-based file line of a node (the YAML starts on file line 2, marks count from 1).
     static func index(_ node: Node) -> Int { node.mark?.line ?? 1 }
 
     static func pairs(_ mapping: Node.Mapping, lines: [Line], limit: Int) -> [Pair] {
@@ -171,12 +170,13 @@ struct FrontMatterEdit {
         }
     }
 
-    /// Whether a list or mapping is written in flow style (`[…]`, `{…}`): Yams' composed nodes
-    /// do not keep the style, so the character at the node's start says it.
+    /// Whether a list or mapping is written in flow style (`[…]`, `{…}`).
     static func isFlow(_ node: Node, in lines: [Line]) -> Bool {
-        guard let mark = node.mark, mark.line < lines.count else { return false }
-        let scalars = Array(lines[mark.line].text.unicodeScalars)
-        return mark.column - 1 < scalars.count && (scalars[mark.column - 1] == "[" || scalars[mark.column - 1] == "{")
+        switch node {
+        case .mapping(let mapping): mapping.isFlow
+        case .sequence(let sequence): sequence.isFlow
+        case .scalar: false
+        }
     }
 
     func isFlow(_ node: Node) -> Bool { FrontMatterEdit.isFlow(node, in: lines) }

@@ -1,6 +1,5 @@
 import OfferMapModel
 import Foundation
-import Yams
 
 /// Reads one `institutions/<id>.md`: front matter checked field by field, body kept with its line.
 enum InstitutionLoader {

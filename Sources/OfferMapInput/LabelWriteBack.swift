@@ -1,6 +1,5 @@
 import OfferMapModel
 import Foundation
-import Yams
 
 /// The labels a person confirmed for one offer.
 public struct LabelEdit: Sendable, Equatable {

@@ -1,6 +1,5 @@
 import OfferMapModel
 import Foundation
-import Yams
 
 /// Reads `taxonomy.yaml`. A county's own file replaces the default key by key.
 enum TaxonomyLoader {

@@ -1,4 +1,3 @@
-import Yams
 
 /// A translation file (templates/i18n/<lang>.yaml): nested keys joined with dots, `finding: {gap: …}` is `finding.gap`.
 public enum TranslationFile {
@@ -12,7 +11,7 @@ public enum TranslationFile {
             default: break
             }
         }
-        if let node = try Yams.compose(yaml: yaml) { walk(node, "") }
+        if let node = try YAMLParser.parse(yaml) { walk(node, "") }
         return entries
     }
 }

@@ -1,18 +1,17 @@
 import OfferMapModel
-import Yams
 
-/// Parses YAML text into Yams nodes and reads typed fields from them,
+/// Parses YAML text into nodes (libyaml) and reads typed fields from them,
 /// turning every problem into a diagnostic at the right file position.
 struct YAMLDocument {
     let path: String
-    /// Added to Yams' 1-based line to get the file line.
+    /// Added to a node's 1-based line to get the file line.
     let lineOffset: Int
 
     static let maximumDepth = 64
     /// Deeper indentation than this is refused: nesting depth is bounded by it.
     static let maximumIndentation = 120
 
-    func location(_ mark: Mark?) -> SourceLocation {
+    func location(_ mark: Node.Mark?) -> SourceLocation {
         SourceLocation(path: path, line: (mark?.line ?? 1) + lineOffset, column: mark?.column ?? 1)
     }
 
@@ -23,16 +22,11 @@ struct YAMLDocument {
     func parse(_ text: String, diagnostics: inout Diagnostics) -> Node? {
         guard precheck(text, diagnostics: &diagnostics) else { return nil }
         do {
-            // The basic resolver leaves every scalar a string: offermap reads values itself,
-            // and the default resolver's regular expressions cost more than the parse.
-            if let node = try Yams.compose(yaml: text, .basic, .default, .utf8) { return node }
+            if let node = try YAMLParser.parse(text, maximumDepth: YAMLDocument.maximumDepth) { return node }
             diagnostics.error(.emptyYAML, location(nil), "no fields found: the YAML part is empty",
                               suggestion: "write the fields as 'key: value' lines")
-            return nil
-        } catch let error as YamlError {
-            report(error, in: text, diagnostics: &diagnostics)
         } catch {
-            diagnostics.error(.unreadableYAML, location(nil), "cannot read YAML: \(error)")
+            report(error, diagnostics: &diagnostics)
         }
         return nil
     }
@@ -118,27 +112,21 @@ struct YAMLDocument {
         return depth > maximumDepth ? (.depth, column) : nil
     }
 
-    private func report(_ error: YamlError, in text: String, diagnostics: inout Diagnostics) {
+    private func report(_ error: YAMLError, diagnostics: inout Diagnostics) {
         switch error {
-        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
+        case .syntax(let problem, let mark):
             diagnostics.error(.invalidYAML, location(mark), "invalid YAML: \(problem)", suggestion: hint(for: problem))
-        case .duplicatedKeysInMapping(let duplicates, let context):
-            let suggestion = "each key may appear only once in a mapping; merge the two entries"
-            guard let first = duplicates.first,
-                  let repeats = DuplicateKeys.find(in: text, key: first, at: context.mark) else {
-                // The repeat not found: at the first occurrence, the one place Yams names.
-                diagnostics.error(.duplicateKey, location(context.mark), "duplicate key '\(duplicates.joined(separator: "', '"))'",
-                                  suggestion: suggestion)
-                return
-            }
+        case .duplicateKeys(let repeats):
             for item in repeats {
-                diagnostics.error(.duplicateKey, location(item.again), "duplicate key '\(item.key)'", suggestion: suggestion,
+                diagnostics.error(.duplicateKey, location(item.again), "duplicate key '\(item.key)'",
+                                  suggestion: "each key may appear only once in a mapping; merge the two entries",
                                   notes: [Diagnostic.Note(location(item.first), "first defined here")])
             }
-        case .reader(let problem, _, _, _):
-            diagnostics.error(.unreadableYAML, location(nil), "cannot read YAML: \(problem)")
-        default:
-            diagnostics.error(.unreadableYAML, location(nil), "cannot read YAML: \(error)")
+        case .alias(let mark):
+            diagnostics.error(.yamlAnchor, location(mark), "YAML anchors and aliases (& and *) are not supported in offermap files",
+                              suggestion: "write the value out in full")
+        case .tooDeep(let mark):
+            diagnostics.error(.deepNesting, location(mark), "the YAML is nested more than \(YAMLDocument.maximumDepth) levels deep")
         }
     }
 

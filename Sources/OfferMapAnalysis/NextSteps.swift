@@ -7,22 +7,43 @@ struct NextSteps {
     let taxonomy: Taxonomy
     let offers: [ClassifiedOffer]
     let network: Network
+    /// Institution id → type.
+    let types: [String: String]
+
+    init(cells: [Cell], taxonomy: Taxonomy, offers: [ClassifiedOffer], network: Network) {
+        self.cells = cells
+        self.taxonomy = taxonomy
+        self.offers = offers
+        self.network = network
+        types = Dictionary(network.institutions.map { ($0.id, $0.type) }) { first, _ in first }
+    }
 
     func institutions(_ key: CellKey) -> [String] {
         cells.first { $0.key == key }?.institutions ?? []
     }
 
-    func type(_ id: String) -> String {
-        network.institutions.first { $0.id == id }?.type ?? ""
+    func type(_ id: String) -> String { types[id] ?? "" }
+
+    /// Kinds of support that only some types can give, whether or not the county has one of them yet.
+    static let competent: [CategoryID: Set<String>] = [
+        "aufenthalt": ["behoerde", "integration", "mso"],
+        "anerkennung": ["integration", "kammer", "bildung", "behoerde"],
+    ]
+
+    /// Whether institutions of this type can give this kind of support; most kinds any type can take on.
+    static func gives(_ type: String, _ category: CategoryID) -> Bool {
+        competent[category].map { $0.contains(type) } ?? true
     }
 
-    /// The closest institutions other than `excluding`: in a neighbouring phase, else in a related category.
+    /// The closest institutions other than `excluding`: in a neighbouring phase, else in a related category from a
+    /// type that can give the missing kind of support (a chamber is not asked for residence permits).
     /// For a thin cell only institutions that could stand in for its sole one (`excluding`) count.
     func closest(_ key: CellKey, excluding: [String], standingIn: Bool) -> NextStep {
-        let types = excluding.map(type)
+        let soleTypes = excluding.map(type)
         func candidates(_ cell: CellKey) -> [String] {
             institutions(cell).filter { id in
-                !excluding.contains(id) && (!standingIn || types.allSatisfy { StandIn.canStandIn(type(id), for: $0) })
+                !excluding.contains(id) && NextSteps.gives(type(id), key.category)
+                    && (!standingIn || soleTypes.allSatisfy { StandIn.canStandIn(type(id), for: $0) })
             }
         }
         let phases = taxonomy.phaseIDs

@@ -43,6 +43,21 @@ struct Samples {
         #expect(!steps.contains(" und WFG sollten"), "the old doubled list")
     }
 
+    /// A step that asks an institution to add a kind of support names only types that can give it.
+    @Test func nextStepsAskOnlyTypesThatGiveThatSupport() async throws {
+        for landscape in try await Samples().build() {
+            for finding in landscape.findings {
+                guard case .relatedCategory(_, let ids)? = finding.nextStep, let cell = finding.cell else { continue }
+                for id in ids {
+                    #expect(NextSteps.gives(landscape.institution(id)?.type ?? "", cell.category), "\(id) asked for \(cell.category)")
+                }
+            }
+        }
+        let goettingen = try #require(try await Samples().build().first { $0.county.id == "landkreis-goettingen" })
+        let steps = goettingen.findings.compactMap(goettingen.step).joined(separator: "\n")
+        #expect(!steps.contains("Bei HWK gibt es in „Gründung & Start“ schon „Recht, Steuern & Formalitäten“"), "\(steps)")
+    }
+
     @Test func anOverlapNamesOnlyOffersOfTheSameKind() async throws {
         let landscapes = try await Samples().build()
         let werra = try #require(landscapes.first { $0.county.id == "werra-meissner" })

@@ -9,7 +9,8 @@ public enum Analysis {
             // Near misses serve `offermap explain` only, which classifies again; reports do not keep them.
             institution.offers.map { classifier.classify($0, institutionID: institution.id, nearMisses: false) }
         }
-        let cells = Matrix.cells(offers: offers, taxonomy: county.taxonomy)
+        let types = StandIn.types(county)
+        let cells = Matrix.cells(offers: offers, types: types, taxonomy: county.taxonomy)
         let network = Network(county)
         let findings = Findings(county: county, offers: offers, cells: cells, date: date, network: network).all()
         let expected = cells.filter(\.expected)

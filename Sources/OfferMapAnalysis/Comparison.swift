@@ -90,7 +90,8 @@ public struct Comparison: Sendable {
     static let strong: Set<CellStatus> = [.covered, .overlap]
 
     /// Per cell once: the counties where it is covered, most institutions first; every county
-    /// where it is a gap or thin gets the first three of them (linear in the number of counties).
+    /// where it is a gap or thin gets the first three of them (linear in the number of counties),
+    /// or none where no county covers it.
     func findDifferences() -> [Difference] {
         var found: [(county: Int, phase: Int, category: Int, difference: Difference)] = []
         for (p, phase) in phases.enumerated() {
@@ -98,7 +99,6 @@ public struct Comparison: Sendable {
                 let cells = landscapes.map { $0.cell(phase, category) }
                 let strong = cells.indices.filter { cells[$0].map { Comparison.strong.contains($0.status) } ?? false }
                     .sorted { (cells[$1]!.n, landscapes[$0].county.id) < (cells[$0]!.n, landscapes[$1].county.id) }
-                guard !strong.isEmpty else { continue }
                 for (index, cell) in cells.enumerated() {
                     guard let cell, cell.status == .gap || cell.status == .thin else { continue }
                     let elsewhere = strong.prefix(3).map { other in elsewhereEntry(landscapes[other], cells[other]!) }

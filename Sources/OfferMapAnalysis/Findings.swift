@@ -22,10 +22,17 @@ struct Findings {
 
     func matrixFindings() -> [Finding] {
         var result: [Finding] = []
-        for (status, kind) in [(CellStatus.gap, FindingKind.gap), (.thin, .thin), (.overlap, .overlap)] {
+        for (status, kind) in [(CellStatus.gap, FindingKind.gap), (.thin, .thin)] {
             for cell in cells where cell.status == status {
                 result.append(Finding(kind: kind, cells: [cell.key], institutions: cell.institutions))
             }
+        }
+        // an overlap names only the institutions whose offers are alike, not everyone in the cell
+        let types = StandIn.types(county)
+        for cell in cells where cell.status == .overlap {
+            let inCell = offers.filter { cell.offers.contains($0.fullID) }
+            result.append(Finding(kind: .overlap, cells: [cell.key],
+                                  institutions: StandIn.largestAlikeGroup(inCell, types: types, taxonomy: taxonomy)))
         }
         return result
     }

@@ -2,7 +2,8 @@ import OfferMapModel
 
 /// Builds the phase × category cells and decides each cell's status.
 enum Matrix {
-    static func cells(offers: [ClassifiedOffer], taxonomy: Taxonomy) -> [Cell] {
+    /// `types`: institution id → type, for telling which offers are alike.
+    static func cells(offers: [ClassifiedOffer], types: [String: String], taxonomy: Taxonomy) -> [Cell] {
         var byCell: [CellKey: [ClassifiedOffer]] = [:]
         for offer in offers {
             for key in offer.cells { byCell[key, default: []].append(offer) }
@@ -15,7 +16,7 @@ enum Matrix {
                 let institutions = Array(Set(inCell.map(\.institutionID))).sorted()
                 let expected = taxonomy.isExpected(key)
                 var cell = Cell(key: key, expected: expected,
-                                status: status(expected: expected, offers: inCell, institutions: institutions.count, taxonomy: taxonomy),
+                                status: status(expected: expected, offers: inCell, institutions: institutions.count, types: types, taxonomy: taxonomy),
                                 offers: inCell.map(\.fullID).sorted(), institutions: institutions)
                 cell.uncertain = !inCell.isEmpty && inCell.allSatisfy { $0.confidence(key) < Cell.confidence }
                 cells.append(cell)
@@ -24,23 +25,13 @@ enum Matrix {
         return cells
     }
 
-    static func status(expected: Bool, offers: [ClassifiedOffer], institutions n: Int, taxonomy: Taxonomy) -> CellStatus {
+    /// An overlap needs as many institutions as the threshold whose offers in the cell are alike (`StandIn`).
+    static func status(expected: Bool, offers: [ClassifiedOffer], institutions n: Int, types: [String: String], taxonomy: Taxonomy) -> CellStatus {
         if n == 0 { return expected ? .gap : .empty }
-        if n >= taxonomy.thresholds.overlap && largestSharedGroup(offers, taxonomy: taxonomy).count >= taxonomy.thresholds.overlap {
+        if n >= taxonomy.thresholds.overlap
+            && StandIn.largestAlikeGroup(offers, types: types, taxonomy: taxonomy).count >= taxonomy.thresholds.overlap {
             return .overlap
         }
         return expected && n == 1 ? .thin : .covered
-    }
-
-    /// The most institutions whose offers in the cell reach one common target group;
-    /// an offer for `alle` reaches every group.
-    static func largestSharedGroup(_ offers: [ClassifiedOffer], taxonomy: Taxonomy) -> Set<String> {
-        var best = Set<String>()
-        for group in taxonomy.targetGroups.map(\.id) {
-            let reaching = Set(offers.filter { $0.offer.targetGroups.contains(group) || $0.offer.targetGroups.contains("alle") }
-                .map(\.institutionID))
-            if reaching.count > best.count { best = reaching }
-        }
-        return best
     }
 }

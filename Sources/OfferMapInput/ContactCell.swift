@@ -21,7 +21,7 @@ enum ContactCell {
             if let role = contact.role { parts.append((de ? "Rolle: " : "role: ") + role) }
             if let email = contact.email { parts.append((de ? "E-Mail: " : "email: ") + email) }
             if let phone = contact.phone { parts.append((de ? "Telefon: " : "phone: ") + phone) }
-            if !contact.languages.isEmpty { parts.append((de ? "Sprachen: " : "languages: ") + contact.languages.joined(separator: ", ")) }
+            if !contact.languages.isEmpty { parts.append((de ? "Sprachen: " : "languages: ") + SheetExport.Words.languages(contact.languages, language)) }
             if contact.isPublic { parts.append(de ? "öffentlich" : "public") }
             return parts.joined(separator: "; ")
         }.joined(separator: "\n")

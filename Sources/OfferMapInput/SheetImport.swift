@@ -7,6 +7,8 @@ import Foundation
 public struct SheetImport {
     public let taxonomy: Taxonomy
     public let path: String
+    /// The county's institutions already in files: `Verweist auf` may name them too, and hints suggest their ids.
+    public var existing: [Institution] = []
 
     public init(taxonomy: Taxonomy, path: String) {
         self.taxonomy = taxonomy
@@ -196,26 +198,53 @@ public struct SheetImport {
 
     static func day(_ text: String) -> Day? { Day(written: text) }
 
-    /// Refers-to cells hold ids, or names and short names of institutions in the same table.
+    /// Refers-to cells hold ids, or names and short names of institutions in the table or already in the county.
+    /// An unknown name gets the closest known id as a hint.
     func resolveReferences(_ drafts: inout [Draft], diagnostics: inout Diagnostics) {
+        let known = existing + drafts.map(\.institution)
         var byName: [String: String] = [:]
-        for draft in drafts {
-            byName[SheetText.key(draft.institution.name)] = draft.institution.id
-            if let short = draft.institution.short { byName[SheetText.key(short)] = draft.institution.id }
+        for institution in known {
+            byName[SheetText.key(institution.name)] = institution.id
+            if let short = institution.short { byName[SheetText.key(short)] = institution.id }
         }
+        let ids = Set(known.map(\.id))
         for index in drafts.indices {
             guard let (cell, at) = drafts[index].refersTo else { continue }
-            var ids: [String] = []
+            var result: [String] = []
             for item in SheetText.items(cell) {
-                let id = Slug.isValid(item) ? item : byName[SheetText.key(item)]
+                let id = ids.contains(item) ? item : byName[SheetText.key(item)] ?? (Slug.isValid(item) ? item : nil)
                 guard let id else {
-                    diagnostics.error(.brokenReferral, at, "'\(item)' in Verweist auf is neither an institution id nor a name in this table",
-                                      suggestion: "write the institution's id, e.g. '\(Slug.make(item))'")
+                    diagnostics.error(.brokenReferral, at, "'\(item)' in Verweist auf is neither an institution id nor a name of the county",
+                                      suggestion: hint(item, known: known))
                     continue
                 }
-                if !ids.contains(id) { ids.append(id) }
+                if !result.contains(id) { result.append(id) }
             }
-            drafts[index].institution.refersTo = ids.map { Reference(id: $0, location: at) }
+            drafts[index].institution.refersTo = result.map { Reference(id: $0, location: at) }
+        }
+    }
+
+    /// The known id closest to what was written (as an id, a name or a short name), else the known ids.
+    func hint(_ item: String, known: [Institution]) -> String {
+        let ids = known.map(\.id).sorted()
+        if let id = Suggestion.closest(Slug.make(item), in: ids) { return "did you mean '\(id)'?" }
+        var byKey: [String: String] = [:]
+        for institution in known {
+            for name in [institution.name, institution.short].compactMap({ $0 }) { byKey[SheetText.key(name)] = institution.id }
+        }
+        if let key = Suggestion.closest(SheetText.key(item), in: byKey.keys.sorted()) { return "did you mean '\(byKey[key]!)'?" }
+        guard !ids.isEmpty else { return "write the id of an institution of the county" }
+        return "write the id of an institution of the county: " + ids.prefix(12).joined(separator: ", ") + (ids.count > 12 ? ", …" : "")
+    }
+
+    /// The institutions in `<county folder>/institutions/`, for `existing`; files that do not load are left out.
+    public static func existing(in folder: String, taxonomy: Taxonomy) -> [Institution] {
+        let directory = InputLoader.join(folder, "institutions")
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).filter { $0.hasSuffix(".md") }.sorted()
+        return names.compactMap { name in
+            var ignored = Diagnostics()
+            let path = InputLoader.join(directory, name)
+            return InstitutionLoader.load(URL(fileURLWithPath: path), path: path, taxonomy: taxonomy, diagnostics: &ignored)
         }
     }
 }

@@ -85,21 +85,25 @@ struct Vocabulary {
 
 /// ISO 639-1 codes, accepted also by the German or English name of the common languages.
 enum LanguageNames {
+    static let table: [(String, [String])] = [
+        ("de", ["Deutsch", "German"]), ("en", ["Englisch", "English"]), ("tr", ["Türkisch", "Turkish"]),
+        ("ar", ["Arabisch", "Arabic"]), ("ru", ["Russisch", "Russian"]), ("uk", ["Ukrainisch", "Ukrainian"]),
+        ("fa", ["Persisch", "Farsi", "Persian", "Dari"]), ("pl", ["Polnisch", "Polish"]), ("ro", ["Rumänisch", "Romanian"]),
+        ("bg", ["Bulgarisch", "Bulgarian"]), ("it", ["Italienisch", "Italian"]), ("el", ["Griechisch", "Greek"]),
+        ("hr", ["Kroatisch", "Croatian"]), ("sr", ["Serbisch", "Serbian"]), ("ku", ["Kurdisch", "Kurdish"]),
+        ("ti", ["Tigrinya"]), ("so", ["Somali"]), ("fr", ["Französisch", "French"]), ("es", ["Spanisch", "Spanish"]),
+        ("vi", ["Vietnamesisch", "Vietnamese"]), ("zh", ["Chinesisch", "Chinese"]), ("ps", ["Paschtu", "Pashto"]),
+        ("sq", ["Albanisch", "Albanian"]), ("pt", ["Portugiesisch", "Portuguese"]),
+    ]
+
     static let names: [String: String] = {
-        let table: [(String, [String])] = [
-            ("de", ["Deutsch", "German"]), ("en", ["Englisch", "English"]), ("tr", ["Türkisch", "Turkish"]),
-            ("ar", ["Arabisch", "Arabic"]), ("ru", ["Russisch", "Russian"]), ("uk", ["Ukrainisch", "Ukrainian"]),
-            ("fa", ["Persisch", "Farsi", "Persian", "Dari"]), ("pl", ["Polnisch", "Polish"]), ("ro", ["Rumänisch", "Romanian"]),
-            ("bg", ["Bulgarisch", "Bulgarian"]), ("it", ["Italienisch", "Italian"]), ("el", ["Griechisch", "Greek"]),
-            ("hr", ["Kroatisch", "Croatian"]), ("sr", ["Serbisch", "Serbian"]), ("ku", ["Kurdisch", "Kurdish"]),
-            ("ti", ["Tigrinya"]), ("so", ["Somali"]), ("fr", ["Französisch", "French"]), ("es", ["Spanisch", "Spanish"]),
-            ("vi", ["Vietnamesisch", "Vietnamese"]), ("zh", ["Chinesisch", "Chinese"]), ("ps", ["Paschtu", "Pashto"]),
-            ("sq", ["Albanisch", "Albanian"]), ("pt", ["Portugiesisch", "Portuguese"]),
-        ]
         var result: [String: String] = [:]
         for (code, names) in table { for name in names { result[SheetText.key(name)] = code } }
         return result
     }()
+
+    /// Code → German name, for export ("ar" → "Arabisch"); the first name of each code is the German one.
+    static let german: [String: String] = Dictionary(table.map { ($0.0, $0.1[0]) }) { first, _ in first }
 
     static func codes(_ cell: String, at location: SourceLocation, diagnostics: inout Diagnostics) -> [String]? {
         var result: [String] = []

@@ -67,7 +67,7 @@ package struct CompareView {
         let landscape = comparison.landscapes[index]
         return [
             "id": county, "name": landscape.county.name,
-            "categories": comparison.categories.map { ["label": label(category: $0), "short": String(label(category: $0).prefix(4)) + "."] },
+            "categories": comparison.categories.map { ["label": label(category: $0), "wrapped": SiteView.softHyphens(label(category: $0))] },
             "rows": comparison.phases.map { phase -> [String: Any] in
                 ["label": label(phase: phase), "cells": comparison.categories.map { category -> [String: Any] in
                     let cell = landscape.cell(phase, category)!
@@ -85,12 +85,19 @@ package struct CompareView {
             let elsewhere = difference.elsewhere.map { other in
                 texts("compare.elsewhere", [
                     "county": name(other.county), "n": String(other.institutions),
-                    "types": texts.list(other.types.map(typeLabel)), "offers": other.offers.map { "„\($0)“" }.joined(separator: ", "),
+                    "types": texts.list(other.types.map(typeLabel)), "offers": other.offers.map(texts.quote).joined(separator: ", "),
                 ])
             }
             return ["cell": "\(label(phase: difference.phase)) × \(label(category: difference.category))",
-                    "status": texts("status.\(difference.status.rawValue)"), "elsewhere": elsewhere.joined(separator: " ")]
+                    "status": texts("status.\(difference.status.rawValue)"),
+                    "elsewhere": elsewhere.isEmpty ? nowhere(difference) : elsewhere.joined(separator: " ")]
         }]
+    }
+
+    /// A cell weak in every county: nobody offers it anywhere, or nowhere more than one institution.
+    func nowhere(_ difference: Difference) -> String {
+        let most = comparison.landscapes.compactMap { $0.cell(difference.phase, difference.category)?.n }.max() ?? 0
+        return texts(most == 0 ? "compare.nowhere" : "compare.nowhere_more")
     }
 
     func notCompared() -> String {

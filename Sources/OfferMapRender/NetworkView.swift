@@ -48,47 +48,9 @@ struct NetworkView {
         ]
     }
 
-    static let nodeWidth = 240, nodeHeight = 26, rowHeight = 34, top = 44, columnGap = 70, margin = 50
-
     func diagram() -> [String: Any] {
-        let sides: [Network.Side] = [.integration, .other, .founding]
-        var position: [String: (x: Int, y: Int, column: Int)] = [:]
-        var nodes: [[String: Any]] = []
-        var columns: [[String: Any]] = []
-        let isolated = audience == .internal ? Set(network.isolated) : []
-        for (column, side) in sides.enumerated() {
-            let x = NetworkView.margin + column * (NetworkView.nodeWidth + NetworkView.columnGap)
-            columns.append(["x": x, "label": texts("network.side_\(side.rawValue)")])
-            for (row, institution) in network.members(side).enumerated() {
-                let y = NetworkView.top + row * NetworkView.rowHeight
-                position[institution.id] = (x, y, column)
-                let label = name(institution.id)
-                nodes.append(["x": x, "y": y, "w": NetworkView.nodeWidth, "h": NetworkView.nodeHeight,
-                              "tx": x + 8, "ty": y + 17, "label": label.count > 34 ? String(label.prefix(33)) + "…" : label,
-                              "title": institution.name, "isolated": isolated.contains(institution.id)])
-            }
-        }
-        let edges = network.references.compactMap { reference -> [String: Any]? in
-            guard let a = position[reference.from], let b = position[reference.to] else { return nil }
-            return ["d": path(from: a, to: b), "title": "\(name(reference.from)) → \(name(reference.to))"]
-        }
-        let rows = sides.map { network.members($0).count }.max() ?? 0
-        return ["width": 2 * NetworkView.margin + 3 * NetworkView.nodeWidth + 2 * NetworkView.columnGap,
-                "height": NetworkView.top + max(rows, 1) * NetworkView.rowHeight + 10,
-                "columns": columns, "nodes": nodes, "edges": edges]
-    }
-
-    /// A curve from the side of one node to the facing side of the other; within a column it bends outwards.
-    func path(from a: (x: Int, y: Int, column: Int), to b: (x: Int, y: Int, column: Int)) -> String {
-        let h = NetworkView.nodeHeight / 2, w = NetworkView.nodeWidth
-        if a.column == b.column {
-            let x = a.column == 0 ? a.x : a.x + w
-            let bend = a.column == 0 ? x - 40 : x + 40
-            return "M\(x) \(a.y + h) C\(bend) \(a.y + h), \(bend) \(b.y + h), \(x) \(b.y + h)"
-        }
-        let rightwards = b.column > a.column
-        let x1 = rightwards ? a.x + w : a.x, x2 = rightwards ? b.x : b.x + w
-        let middle = (x1 + x2) / 2
-        return "M\(x1) \(a.y + h) C\(middle) \(a.y + h), \(middle) \(b.y + h), \(x2) \(b.y + h)"
+        NetworkDiagram(network: network, name: { landscape.institution($0)?.name ?? $0 },
+                       isolated: audience == .internal ? Set(network.isolated) : [],
+                       columnLabel: { texts("network.side_\($0.rawValue)") }).context()
     }
 }

@@ -134,7 +134,20 @@ package struct SiteView {
         context["institution"] = values
             ?? ReportView(landscape: landscape, audience: .public, texts: texts).institution(institution, markdown: false)
         context["county"] = ["id": landscape.county.id, "name": landscape.county.name]
+        context["contact_via"] = [[String: Any]]()
+        if let shown = context["institution"] as? [String: Any], shown["website"] == nil, shown["address"] == nil,
+           (shown["contacts"] as? [Any])?.isEmpty ?? true {
+            context["contact_via"] = contactVia(institution, landscape)
+        }
         return context
+    }
+
+    /// With no public contact, website or address: the institutions that refer to this one, as the way to reach it.
+    func contactVia(_ institution: Institution, _ landscape: Landscape) -> [[String: Any]] {
+        let referrers = landscape.network.referredBy(institution.id).compactMap(landscape.institution).sorted { $0.name < $1.name }
+        return referrers.enumerated().map { index, other in
+            ["name": other.name, "href": "\(other.id).html", "last": index == referrers.count - 1]
+        }
     }
 
     /// Above this many offers the start finder asks for the county first (each county has its own).

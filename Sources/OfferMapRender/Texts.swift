@@ -50,6 +50,26 @@ public struct Texts: @unchecked Sendable {
         return items.dropLast().joined(separator: ", ") + " " + self("word.and") + " " + items.last!
     }
 
+    /// A title in quotation marks („…“ / “…”); its own quotation marks become single ones, so that none are doubled:
+    /// „Gründungsseminar ‚Fit für die Selbstständigkeit‘“.
+    public func quote(_ text: String) -> String {
+        let (open, close): (Character, Character) = language == .de ? ("‚", "‘") : ("‘", "’")
+        var inner = "", opening = true
+        for character in text {
+            switch character {
+            case "„", "«": inner.append(open); opening = false
+            case "”", "»": inner.append(close); opening = true
+            case "“" where language == .de: inner.append(close); opening = true
+            case "“": inner.append(open); opening = false
+            case "\"":
+                inner.append(opening ? open : close)
+                opening.toggle()
+            default: inner.append(character)
+            }
+        }
+        return self("evidence.quote", ["text": inner])
+    }
+
     public func number(_ value: Double, digits: Int = 0) -> String {
         var text = value.formatted(digits: digits)
         if language == .de { text = text.replacingOccurrences(of: ".", with: ",") }

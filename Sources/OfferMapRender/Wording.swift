@@ -50,9 +50,9 @@ public struct Wording {
             return texts(key, ["institution": fullName(id), "date": texts.date(updated), "months": String(taxonomy.thresholds.staleMonths)])
         case .unclassified:
             let id = finding.offers.first ?? ""
-            guard let offer = landscape.offers.first(where: { $0.fullID == id }) else { return texts("finding.unclassified-both", ["title": id]) }
+            guard let offer = landscape.offers.first(where: { $0.fullID == id }) else { return texts("finding.unclassified-both", ["title": quote(id)]) }
             let missing = offer.phases.isEmpty && offer.categories.isEmpty ? "both" : offer.phases.isEmpty ? "phases" : "categories"
-            return texts("finding.unclassified-\(missing)", ["title": offer.offer.title])
+            return texts("finding.unclassified-\(missing)", ["title": quote(offer.offer.title)])
         }
     }
 
@@ -140,6 +140,6 @@ public struct Wording {
     /// One piece of evidence as the reader sees it.
     public func words(_ evidence: Evidence, in offer: Offer) -> [String] { words([evidence], in: offer) }
 
-    func quote(_ text: String) -> String { texts("evidence.quote", ["text": text]) }
+    func quote(_ text: String) -> String { texts.quote(text) }
 
 }

@@ -69,7 +69,7 @@ func contents(of folder: String) -> [String: Data] {
         let folder = try workspace()
         let run = try offermap(["build", "--date", "2026-11-25"], in: folder)
         #expect(run.status == 0, "\(run.stderr)")
-        #expect(run.stdout.contains("musterkreis: 5 institutions, 9 offers"))
+        #expect(run.stdout.contains("musterkreis: 5 institutions, 10 offers"))
         for file in ["report.md", "report.html", "landscape.json", "matrix.csv"] {
             #expect(FileManager.default.fileExists(atPath: folder + "/output/musterkreis/" + file))
         }

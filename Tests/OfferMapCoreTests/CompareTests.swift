@@ -123,3 +123,29 @@ import Testing
         #expect(html.components(separatedBy: "<tr><th scope=\"row\">Kreis").count - 1 == 12)
     }
 }
+
+/// The comparison of the sample counties: full category names, quotation marks once, and cells weak everywhere said so.
+@Suite struct SampleCompareTests {
+    @Test func headersQuotesAndCellsWeakEverywhere() async throws {
+        let samples = Samples()
+        _ = try await Pipeline.compare(samples.options)
+        let html = samples.read("compare/compare.html").replacingOccurrences(of: "\u{AD}", with: "")
+        let markdown = samples.read("compare/compare.md")
+        for label in shippedTaxonomy().categories.map(\.label.de) {
+            #expect(html.contains("<th scope=\"col\">\(label.replacingOccurrences(of: "&", with: "&amp;"))</th>"), "\(label)")
+            #expect(markdown.contains(" \(label) |"), "\(label)")
+        }
+        for text in [html, markdown] {
+            #expect(!text.contains("Bera.") && !text.contains("Aufe."))
+            #expect(!text.contains("„„") && !text.contains("““") && !text.contains("“.“"))
+            #expect(text.contains("„Gründungsseminar ‚Fit für die Selbstständigkeit‘“"))
+            #expect(text.contains("Kein Kreis deckt das ab."))
+        }
+    }
+
+    @Test func quotationMarksInsideATitleBecomeSingle() {
+        #expect(Texts.shipped(.de).quote("Seminar „Fit“") == "„Seminar ‚Fit‘“")
+        #expect(Texts.shipped(.de).quote("Abend \"Ist das was?\"") == "„Abend ‚Ist das was?‘“")
+        #expect(Texts.shipped(.en).quote("Seminar “Fit”") == "“Seminar ‘Fit’”")
+    }
+}

@@ -92,3 +92,72 @@ import Testing
         #expect((nodes[0]["x"] as! Int) < (nodes[1]["x"] as! Int))
     }
 }
+
+/// The referral diagram of the sample counties: full names, no loops within a column, fewer crossings, one
+/// double-headed arrow for a mutual referral.
+@Suite struct NetworkDiagramTests {
+    func diagram(_ landscape: Landscape) -> NetworkDiagram {
+        NetworkDiagram(network: landscape.network, name: { landscape.institution($0)?.name ?? $0 }, isolated: [], columnLabel: { $0.rawValue })
+    }
+
+    func samples() async throws -> [Landscape] { try await Samples().build() }
+
+    @Test func boxesShowFullNamesWrapped() async throws {
+        for landscape in try await samples() {
+            let nodes = diagram(landscape).context()["nodes"] as! [[String: Any]]
+            #expect(nodes.count == landscape.county.institutions.count)
+            for node in nodes {
+                let lines = (node["lines"] as! [[String: Any]]).map { $0["text"] as! String }
+                #expect(lines.joined(separator: " ") == node["title"] as! String)
+                #expect(lines.allSatisfy { $0.count <= NetworkDiagram.lineLength || !$0.contains(" ") })
+            }
+        }
+    }
+
+    @Test func mutualReferralsAreOneArrowWithTwoHeads() async throws {
+        for landscape in try await samples() {
+            let references = landscape.network.references
+            let mutual = references.filter { r in references.contains { $0 == (r.to, r.from) } }.count / 2
+            let edges = diagram(landscape).context()["edges"] as! [[String: Any]]
+            #expect(edges.count == references.count - mutual)
+            #expect(edges.filter { $0["both"] as! Bool }.count == mutual)
+        }
+    }
+
+    /// Within a column an arc leaves and enters on the same side and bends outwards only.
+    @Test func arcsWithinAColumnHaveNoLoops() async throws {
+        for landscape in try await samples() {
+            for edge in diagram(landscape).context()["edges"] as! [[String: Any]] {
+                let numbers = (edge["d"] as! String).split(whereSeparator: { !"-0123456789".contains($0) }).compactMap { Int($0) }
+                let (x1, c1, c2, x2) = (numbers[0], numbers[2], numbers[4], numbers[6])
+                guard x1 == x2 else { continue }
+                #expect(c1 == c2 && c1 != x1)
+                #expect((0...(NetworkDiagram.x(2) + NetworkDiagram.nodeWidth + NetworkDiagram.margin)).contains(c1))
+            }
+        }
+    }
+
+    @Test func orderingReducesCrossings() async throws {
+        func crossings(_ columns: [[String]], _ network: Network) -> Int {
+            var position: [String: (Int, Int)] = [:]
+            for (c, ids) in columns.enumerated() { for (row, id) in ids.enumerated() { position[id] = (c, row) } }
+            let pairs = network.references.compactMap { r -> ((Int, Int), (Int, Int))? in
+                guard let a = position[r.from], let b = position[r.to], a.0 != b.0 else { return nil }
+                return a.0 < b.0 ? (a, b) : (b, a)
+            }
+            var count = 0
+            for i in pairs.indices { for j in pairs.indices where j > i {
+                let (p, q) = (pairs[i], pairs[j])
+                if p.0.0 == q.0.0 && p.1.0 == q.1.0 && (p.0.1 - q.0.1) * (p.1.1 - q.1.1) < 0 { count += 1 }
+            } }
+            return count
+        }
+        var before = 0, after = 0
+        for landscape in try await samples() {
+            let network = landscape.network
+            before += crossings(NetworkDiagram.sides.map { network.members($0).map(\.id) }, network)
+            after += crossings(diagram(landscape).order(), network)
+        }
+        #expect(after < before * 3 / 4, "\(after) crossings after ordering, \(before) before")
+    }
+}

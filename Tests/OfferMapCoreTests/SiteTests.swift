@@ -115,3 +115,46 @@ import Testing
         #expect(Array(uuid)[14] == "8")
     }
 }
+
+/// Every public institution page says how to reach the institution.
+@Suite struct SiteContactTests {
+    func institutionPages(_ out: String) -> [String: String] {
+        var pages: [String: String] = [:]
+        for path in FileManager.default.enumerator(atPath: out + "/site")?.allObjects as? [String] ?? []
+        where path.contains("/institutions/") && path.hasSuffix(".html") {
+            pages[path] = FileManager.default.contents(atPath: out + "/site/" + path).map { String(decoding: $0, as: UTF8.self) }
+        }
+        return pages
+    }
+
+    @Test func everySampleInstitutionPageOffersAWayToMakeContact() async throws {
+        let samples = Samples()
+        _ = try await Pipeline.publish(samples.options, baseURL: nil)
+        let pages = institutionPages(samples.options.out)
+        #expect(pages.count > 40)
+        for (path, page) in pages {
+            let main = page.components(separatedBy: "<main")[1]
+            let meta = main.components(separatedBy: "<p class=\"meta\">")[1].components(separatedBy: "</p>")[0]
+            let address = meta.components(separatedBy: " · ").dropFirst().contains { !$0.hasPrefix("Angaben bestätigt") }
+            let ways = [main.contains("<ul class=\"contacts\">"), main.contains("<p><a href=\"http"), address, main.contains("Kontakt über <a href=")]
+            #expect(ways.contains(true), "\(path) offers no way to make contact")
+            #expect(main.range(of: #"\((?:[a-z]{2}, )*[a-z]{2}\)"#, options: .regularExpression) == nil, "\(path) shows a language code")
+        }
+    }
+
+    @Test func withNothingPublicTheReferringInstitutionIsTheWay() async throws {
+        let scratch = county([
+            inst("wfg", type: "wirtschaftsfoerderung", refers: ["verein"], offers: [offer("BP", "vorgruendung", "beratung")]),
+            inst("ihk", type: "kammer", refers: ["verein"], offers: [offer("BP", "vorgruendung", "beratung")]),
+            inst("verein", type: "mso", offers: [offer("Treff", "orientierung", "netzwerk")]),
+        ])
+        var options = BuildOptions(date: Day("2026-11-25")!)
+        options.classifiers = testClassifiers
+        options.inputs = scratch.root
+        options.out = scratch.path("out")
+        _ = try await Pipeline.publish(options, baseURL: nil)
+        let verein = try #require(scratch.read("out/site/k/institutions/verein.html"))
+        #expect(verein.contains("Kontakt über <a href=\"ihk.html\">IHK</a>, <a href=\"wfg.html\">WFG</a></p>"))
+        #expect(scratch.read("out/site/k/institutions/wfg.html")?.contains("Kontakt über") == false)
+    }
+}

@@ -154,7 +154,7 @@ import Testing
             #expect(problems.isEmpty)
             #expect(result.first?.contacts == contacts)
         }
-        #expect(ContactCell.text(contacts, .de) == "Erika Beispiel; Rolle: Gründung; E-Mail: e@x.example; Telefon: +49 561 1; Sprachen: de, tr; öffentlich\nPaul Privat; E-Mail: p@x.example")
+        #expect(ContactCell.text(contacts, .de) == "Erika Beispiel; Rolle: Gründung; E-Mail: e@x.example; Telefon: +49 561 1; Sprachen: Deutsch, Türkisch; öffentlich\nPaul Privat; E-Mail: p@x.example")
         let loose = institutions("Name;Typ;Angebot;Ansprechpartner\nA;kammer;B;\"Eva; eva@x.example; 0561 12 34; public: ja\"\n")
         #expect(loose.0.first?.contacts == [Contact(name: "Eva", email: "eva@x.example", phone: "0561 12 34", isPublic: true)])
         let bad = institutions("Name;Typ;Angebot;Ansprechpartner;E-Mail\nA;kammer;B;\"Eva\nOtto\";x@y.example\nC;kammer;D;\"Eva; Raum 3\";\n").1
@@ -231,7 +231,7 @@ import Testing
         let original = try InputLoader.load(inputs: golden.path, diagnostics: &diagnostics)[0]
         let exported = SheetExport.csv(original)
         #expect(exported.hasPrefix("\u{FEFF}Institution-ID;Name;Kurzname;Typ;Angebots-ID;Angebot;"))
-        #expect(exported.contains(";;;;alle;de;") && !exported.contains("kaffee-und-kuchen;Kaffee und Kuchen;;orientierung"))
+        #expect(exported.contains(";;;;alle;Deutsch;") && !exported.contains("kaffee-und-kuchen;Kaffee und Kuchen;;orientierung"))
         let bytes = try #require(Windows1252.encode(String(exported.dropFirst())))
 
         let fresh = Scratch([
@@ -258,5 +258,48 @@ import Testing
         #expect(after["musterkreis/report.md"] == before["musterkreis/report.md"])
         let again = try InputLoader.load(inputs: fresh.root, diagnostics: &diagnostics)[0]
         #expect(SheetExport.csv(again) == exported)
+    }
+
+    @Test func refersToNamesAnInstitutionAlreadyInTheCounty() {
+        var diagnostics = Diagnostics()
+        let taxonomy = InputLoader.taxonomy(file: nil, inputs: "/nonexistent-offermap-inputs", diagnostics: &diagnostics)
+        var ihk = Institution(id: "ihk-kassel", name: "IHK Kassel-Marburg", type: "kammer", location: SourceLocation(path: "ihk-kassel.md"))
+        ihk.short = "IHK"
+        let hwk = Institution(id: "hwk-kassel", name: "Handwerkskammer Kassel", type: "kammer", location: SourceLocation(path: "hwk-kassel.md"))
+        var importer = SheetImport(taxonomy: taxonomy, path: "t.csv")
+        importer.existing = [ihk, hwk]
+        let text = "Name;Typ;Angebot;Verweist auf\nWFG;wirtschaftsfoerderung;Beratung;IHK, Handwerkskammer Kassel, hwk-kassel\n"
+            + "Verein;verein;Treff;Handwerkskamer Kasel\nZweiter Verein;verein;Treff;Kreishandwerkerschaft\n"
+        let table = SheetReader.read(Data(text.utf8), path: "t.csv", diagnostics: &diagnostics)!
+        let result = importer.institutions(table, diagnostics: &diagnostics)
+        #expect(result.first { $0.id == "wfg" }?.refersTo.map(\.id) == ["ihk-kassel", "hwk-kassel"])
+        let hints = diagnostics.sorted.filter { $0.id == .brokenReferral }.map { $0.suggestion ?? "" }
+        #expect(hints.count == 2)
+        #expect(hints.first == "did you mean 'hwk-kassel'?")
+        #expect(hints.last?.contains("hwk-kassel, ihk-kassel") == true, "\(hints)")
+        #expect(!hints.contains { $0.contains("handwerkskamer") || $0.contains("kreishandwerkerschaft") })
+    }
+
+    /// With German column names the values are German, and every one of them reads back as the same id.
+    @Test func germanExportOfTheSampleCountiesRoundTrips() throws {
+        var diagnostics = Diagnostics()
+        let counties = try InputLoader.load(inputs: repositoryRoot.appendingPathComponent("inputs").path, diagnostics: &diagnostics)
+        #expect(counties.count == 3)
+        for county in counties {
+            let exported = SheetExport.csv(county)
+            #expect(exported.contains(";kostenlos;vor Ort;") && exported.contains("Deutsch"))
+            #expect(!exported.contains(";free;") && !exported.contains(";in-person;") && !exported.contains(";de;"))
+            var local = Diagnostics()
+            let table = try #require(SheetReader.read(Data(exported.utf8), path: "t.csv", diagnostics: &local))
+            var importer = SheetImport(taxonomy: county.taxonomy, path: "t.csv")
+            importer.existing = county.institutions
+            let again = importer.institutions(table, diagnostics: &local)
+            #expect(!local.hasErrors, "\(local.sorted.prefix(3).map(\.formatted))")
+            for (before, after) in zip(county.institutions, again) {
+                var before = before
+                before.body = before.body.trimmingCharacters(in: .newlines)
+                #expect(InstitutionFile.text(after) == InstitutionFile.text(before), "\(before.id)")
+            }
+        }
     }
 }

@@ -40,7 +40,9 @@ extension SheetImport {
         guard !result.diagnostics.hasErrors,
               let table = SheetReader.read(data, path: file, diagnostics: &result.diagnostics) else { return result }
         result.table = (String(table.delimiter), table.encoding, table.rows.count)
-        let sheet = SheetImport(taxonomy: taxonomy, path: file)
+        var sheet = SheetImport(taxonomy: taxonomy, path: file)
+        // "Verweist auf" may name an institution the county already has, by name or short name
+        sheet.existing = SheetImport.existing(in: folder, taxonomy: taxonomy)
         let institutions = sheet.institutions(table, diagnostics: &result.diagnostics)
         guard !result.diagnostics.hasErrors else { return result }
         var ignored = Diagnostics()

@@ -209,6 +209,17 @@ import Testing
         #expect(scratch.load().1.isEmpty)
     }
 
+    @Test func importResolvesAReferenceToAnInstitutionTheCountyHasByItsName() throws {
+        let scratch = Scratch([
+            "k/county.yaml": countyYAML,
+            "k/institutions/ihk-kassel.md": institution("name: IHK Kassel-Marburg\nshort: IHK\ntype: kammer\noffers:\n  - title: Beratung"),
+        ])
+        scratch.write("t.csv", "Institution-ID;Name;Typ;Angebot;Verweist auf\nmbe;MBE;integration;Sprechstunde;IHK Kassel-Marburg\n")
+        let result = try SheetImport.run(file: scratch.path("t.csv"), county: "k", inputs: scratch.root, force: false)
+        #expect(!result.diagnostics.hasErrors)
+        #expect(scratch.read("k/institutions/mbe.md")?.contains(#"refers_to: ["ihk-kassel"]"#) == true)
+    }
+
     @Test func excelFileGivesTheSameLandscapeAsHandWrittenFiles() throws {
         let handwritten = Scratch(files(SpreadsheetTests.fixtures.appendingPathComponent("handwritten"), under: ""))
         let imported = Scratch(["grenzkreis/county.yaml": "name: Grenzkreis\n"])

@@ -57,7 +57,7 @@ package struct CompareView {
             "covered": "\(figures.summary.coveredExpected)/\(figures.summary.expectedCells)",
             "coverage": texts.percent(figures.summary.coverage),
             "gaps": figures.gaps, "thin": figures.thin, "overlaps": figures.overlaps,
-            "languages": figures.languages.isEmpty ? texts("network.none") : "\(figures.languages.count) (\(figures.languages.joined(separator: ", ")))",
+            "languages": figures.languages.isEmpty ? texts("network.none") : "\(figures.languages.count) (\(figures.languages.map(texts.languageName).sorted().joined(separator: ", ")))",
             "integration": figures.integrationTotal == 0 ? texts("network.none") : "\(figures.integrationLinked)/\(figures.integrationTotal)",
         ]
     }

@@ -83,6 +83,14 @@ struct Samples {
             #expect(!text.lowercased().contains("abgedeckt: abgedeckt"))
         }
     }
+
+    @Test func theComparisonNamesLanguagesNotCodes() async throws {
+        let samples = Samples()
+        _ = try await Pipeline.compare(samples.options)
+        let page = samples.read("compare/compare.html")
+        #expect(page.contains("Arabisch"))
+        #expect(!page.contains("(ar,"))
+    }
 }
 
 @Suite struct OverlapKindTests {

@@ -107,7 +107,7 @@ struct Eval: ParsableCommand {
     @Flag(help: "With FILE: use a model trained on the shipped extra offers only (none of the offers labeled by people).")
     var extraOnly = false
 
-    @Flag(help: "Without FILE: print the Platt scaling that calibrates the probabilities, fitted on the held-out sources.")
+    @Flag(help: "Without FILE: print the Platt scaling that calibrates the probabilities, fitted on the held-out sources (with --only: on those).")
     var calibrate = false
 
     @Flag(help: "Time training and classification instead of scoring.")
@@ -174,6 +174,13 @@ struct Eval: ParsableCommand {
             let n = Double(max(reports.count, 1))
             print("mean of these: phases \(f(sums.0 / n)), categories \(f(sums.1 / n))")
             if !json { print("\nper label, these sources together:\n" + CrossValidation.merged(reports.map(\.report)).text) }
+            if calibrate {
+                // fitted on the sources held out here, so a source kept out of every decision can stay out of this one too
+                let held = reports.map(\.report)
+                print("\nRELIABILITY of the labels given, these sources held out\n" + Reliability(held.flatMap(\.given)).text)
+                let fitted = SourceValidation.calibration(held)
+                print("Platt scaling fitted on these: phases \(fitted.phases), categories \(fitted.categories)")
+            }
             return
         }
         let headline = SourceValidation.headline(reports)

@@ -21,19 +21,23 @@ extension Classifier {
                 return Candidate(label: label, probability: model.probability(i, x), fromModel: true)
             }
             let score = reading.keywordScore[label]
-            let p = score >= settings.keywordThreshold ? 0.5 + min(score, 4) / 10 : score / settings.keywordThreshold * settings.threshold * 0.9
+            let below = settings.cut(labels[label]).threshold * 0.9
+            let p = score >= settings.keywordThreshold ? 0.5 + min(score, 4) / 10 : score / settings.keywordThreshold * below
             return Candidate(label: label, probability: p, fromModel: false)
         }
 
         let phaseCount = taxonomy.phases.count
         var rounds = [0..<phaseCount, phaseCount..<labels.count].map { range in
+            let cut = settings.cut(phase: range.lowerBound == 0)
             let ranked = range.map(candidate).sorted { $0.probability != $1.probability ? $0.probability > $1.probability : $0.label < $1.label }
             let best = ranked.first?.probability ?? 0
             // a label needs a keyword or a word that speaks for it, not just a high prior
             let supported = ranked.filter { hasSupport($0, reading: reading, x: x) }
-            var given = Array(supported.prefix { $0.probability >= settings.threshold && $0.probability >= best * settings.relative }
-                .prefix(settings.maxLabels))
-            if given.isEmpty, let top = supported.first, top.probability >= settings.fallback {
+            var given = Array(supported.filter { candidate in
+                let own = settings.cut(labels[candidate.label])
+                return candidate.probability >= own.threshold && candidate.probability >= best * own.relative
+            }.prefix(settings.maxLabels))
+            if given.isEmpty, let top = supported.first, top.probability >= cut.fallback {
                 given = [top]
             }
             return (ranked: ranked, best: best, given: given)
@@ -54,7 +58,7 @@ extension Classifier {
             }
             guard nearMisses else { continue }
             for candidate in ranked.sorted(by: { $0.label < $1.label }) where !given.contains(where: { $0.label == candidate.label }) {
-                if let miss = nearMiss(candidate, cut: candidate.probability >= settings.threshold, best: best, reading: reading, x: x,
+                if let miss = nearMiss(candidate, cut: candidate.probability >= settings.cut(labels[candidate.label]).threshold, best: best, reading: reading, x: x,
                                        noCategory: noCategory && round == 0) {
                     result.nearMisses.append(miss)
                 }
@@ -75,7 +79,7 @@ extension Classifier {
         if reading.keywordScore[candidate.label] > 0 { return true }
         guard let trained, let x, let (model, i) = trained.model(for: candidate.label, labels: labels) else { return false }
         if !reading.hasKeywords && candidate.probability < settings.withoutKeywords { return false }
-        return model.supports(i, x, above: settings.support)
+        return model.supports(i, x, above: settings.cut(phase: labels[candidate.label].isPhase).support)
     }
 
     func nearMiss(_ candidate: Candidate, cut: Bool, best: Double, reading: Reading, x: LogisticModel.Vector?,
@@ -85,21 +89,22 @@ extension Classifier {
         let matched = reading.hits.filter { $0.negatedBy == nil && matcher.keywords[$0.keyword].labelIndex == label }
         guard cut || probability >= 0.15 || !negated.isEmpty || !matched.isEmpty else { return nil }
         let unsupported = cut && !hasSupport(candidate, reading: reading, x: x)
+        let settings = self.settings.cut(labels[label])
         let reason: NearMiss.Reason
         if noCategory && cut && !unsupported {
             reason = .noCategory
         } else if unsupported && fromModel && !reading.hasKeywords {
-            reason = .withoutKeywords(needed: settings.withoutKeywords)
+            reason = .withoutKeywords(needed: self.settings.withoutKeywords)
         } else if unsupported {
             reason = .unsupported
         } else if cut && probability < best * settings.relative {
             reason = .belowBest(share: settings.relative, best: best)
         } else if cut {
-            reason = .tooMany(limit: settings.maxLabels)
+            reason = .tooMany(limit: self.settings.maxLabels)
         } else if fromModel {
             reason = .belowThreshold(settings.threshold)
         } else {
-            reason = .keywordsBelow(settings.keywordThreshold)
+            reason = .keywordsBelow(self.settings.keywordThreshold)
         }
         return NearMiss(label: labels[label], score: fromModel ? probability : reading.keywordScore[label], reason: reason,
                         matched: matched.map { keywordEvidence($0, reading: reading) },

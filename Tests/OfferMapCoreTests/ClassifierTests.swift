@@ -146,7 +146,7 @@ func devOffers() throws -> [LabeledText] { ShippedClassifier.dev.filter { $0.sou
         print("LEAVE ONE SOURCE OUT\n" + headline.text)
         #expect(headline.items == 460)
         #expect(headline.micro(.phases) >= 0.805)
-        #expect(headline.micro(.categories) >= 0.867)
+        #expect(headline.micro(.categories) >= 0.873)
         // the probabilities mean what they say
         #expect(Reliability(headline.given).expectedError <= 0.05)
     }

@@ -79,7 +79,9 @@ let package = Package(
             name: "OfferMapCoreTests",
             dependencies: ["OfferMapModel", "OfferMapResources", "OfferMapInput", "OfferMapClassifier", "OfferMapWeights",
                            "OfferMapAnalysis", "OfferMapRender", "OfferMapCore", "OfferMapServe", "CommonMark"],
-            resources: [.copy("Fixtures")]
+            resources: [.copy("Fixtures")],
+            // the Mustache spec cases in Fixtures/spec, compiled like the shipped templates
+            plugins: ["CompileTemplates"]
         ),
         .testTarget(name: "OfferMapCLITests", dependencies: ["offermap"]),
     ]

@@ -13,21 +13,13 @@ import Mustache
 /// replaced, in which case swift-mustache renders it from the files in use. Both give the same bytes
 /// (CompiledTemplatesTests).
 public struct Templates: Sendable {
-    /// Which engine renders the templates that are not replaced.
-    public enum Engine: Sendable {
-        /// The compiled shipped templates.
-        case compiled
-        /// swift-mustache for every template, as before the templates were compiled (tests and measurements).
-        case interpreted
-    }
-
     /// All templates, for swift-mustache; only made when some template is rendered by it.
     private var library: MustacheLibrary?
-    /// The templates swift-mustache renders: the replaced ones, those that include them, or all.
+    /// The templates swift-mustache renders: the replaced ones and those that include them.
     private(set) var interpreted: Set<String> = []
 
     /// Loads every shipped template, overridden file by file; a broken template is an error at its line and column.
-    public init(overrides directory: String? = nil, engine: Engine = .compiled, diagnostics: inout Diagnostics) {
+    public init(overrides directory: String? = nil, diagnostics: inout Diagnostics) {
         _ = Escaping.registered
         var texts: [String: (text: String, path: String)] = [:]
         var replaced: Set<String> = []
@@ -42,12 +34,9 @@ public struct Templates: Sendable {
                 }
             }
         }
-        interpreted = switch engine {
-        case .compiled: Set(Shipped.templates.keys.filter { name in
+        interpreted = Set(Shipped.templates.keys.filter { name in
             replaced.contains(name) || !CompiledTemplates.names.contains(name) || !CompiledTemplates.partials(of: name).isDisjoint(with: replaced)
         })
-        case .interpreted: Set(Shipped.templates.keys)
-        }
         guard !interpreted.isEmpty else { return }
         var library = MustacheLibrary()
         for (name, file) in texts.sorted(by: { $0.key < $1.key }) {

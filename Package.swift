@@ -8,7 +8,7 @@ import PackageDescription
 //   OfferMapClassifier  labels from an offer's text, with evidence
 //   OfferMapWeights     the shipped classifier: its training offers and its weights, trained at build time
 //   OfferMapAnalysis    matrix, network, findings, next steps, comparison
-//   OfferMapRender      texts, templates, views, JSON/CSV/HSDS, escaping (the only user of libcmark)
+//   OfferMapRender      texts, templates (compiled at build time), views, JSON/CSV/HSDS, escaping (the only user of libcmark)
 //   OfferMapCore        the pipeline: commands as steps over one run
 //   OfferMapServe       `offermap serve`: a local server with live rebuilds, review pages and write-back
 //   OfferMapCLI         the command line
@@ -41,6 +41,9 @@ let package = Package(
         .executableTarget(name: "EmbedTool"),
         .plugin(name: "EmbedResources", capability: .buildTool(), dependencies: ["EmbedTool"]),
         .target(name: "OfferMapResources", plugins: ["EmbedResources"]),
+        // templates/*.mustache compiled into Swift render functions of OfferMapRender at build time
+        .executableTarget(name: "TemplateCompiler"),
+        .plugin(name: "CompileTemplates", capability: .buildTool(), dependencies: ["TemplateCompiler"]),
         .target(name: "OfferMapModel"),
         .target(name: "OfferMapInput", dependencies: ["OfferMapModel", "Cyaml"]),
         .target(name: "OfferMapClassifier", dependencies: ["OfferMapModel"]),
@@ -54,7 +57,8 @@ let package = Package(
             dependencies: [
                 "OfferMapModel", "OfferMapResources", "OfferMapInput", "OfferMapAnalysis", "CommonMark",
                 .product(name: "Mustache", package: "swift-mustache"),
-            ]
+            ],
+            plugins: ["CompileTemplates"]
         ),
         .target(
             name: "OfferMapCore",
@@ -80,7 +84,9 @@ let package = Package(
             name: "OfferMapCoreTests",
             dependencies: ["OfferMapModel", "OfferMapResources", "OfferMapInput", "OfferMapClassifier", "OfferMapWeights",
                            "OfferMapAnalysis", "OfferMapRender", "OfferMapCore", "OfferMapServe", "CommonMark"],
-            resources: [.copy("Fixtures")]
+            resources: [.copy("Fixtures")],
+            // the Mustache spec cases in Fixtures/spec, compiled like the shipped templates
+            plugins: ["CompileTemplates"]
         ),
         .testTarget(name: "OfferMapCLITests", dependencies: ["offermap"]),
     ]

@@ -97,12 +97,15 @@ def main():
     big, small = sizes[-1], sizes[0]
     def wall(size, name): return results[(size, name)][0]
     print()
+    # issue 19's targets: against Hugo in the same run, and peak RSS
+    hugo = wall(big, "hugo (1 page/institution)")
     checks = [
-        (f"build ≤ 8× cmark ({big})", wall(big, "offermap build") / wall(big, "cmark CLI (bodies)"), 8, "≤"),
-        (f"Hugo ÷ publish ≥ 4 ({big})", wall(big, "hugo (1 page/institution)") / wall(big, "offermap publish"), 4, "≥"),
+        (f"build ÷ Hugo ≤ 1.0 ({big})", wall(big, "offermap build") / hugo, 1.0, "≤"),
+        (f"publish ÷ Hugo ≤ 1.5 ({big})", wall(big, "offermap publish") / hugo, 1.5, "≤"),
+        (f"compare ÷ Hugo ≤ 0.5 ({big})", wall(big, "offermap compare") / hugo, 0.5, "≤"),
     ]
     for name in ["offermap build", "offermap publish", "offermap compare"]:
-        checks.append((f"{name} peak RSS ≤ 500 MB ({big})", results[(big, name)][2], 500, "≤"))
+        checks.append((f"{name} peak RSS ≤ 300 MB ({big})", results[(big, name)][2], 300, "≤"))
         if big != small:
             per = (wall(big, name) / big) / (wall(small, name) / small)
             checks.append((f"{name} time per institution {big} vs {small} ≤ 1.3×", per, 1.3, "≤"))

@@ -47,7 +47,7 @@ public struct OutputWriter {
     }
 
     /// A relative path of plain components: no `..`, no absolute path, no odd characters.
-    static func isSafe(_ path: String) -> Bool {
+    public static func isSafe(_ path: String) -> Bool {
         let parts = path.split(separator: "/", omittingEmptySubsequences: false)
         return !parts.isEmpty && parts.allSatisfy { part in
             !part.isEmpty && part != "." && part != ".." && part.unicodeScalars.allSatisfy {

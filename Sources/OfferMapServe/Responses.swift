@@ -1,3 +1,4 @@
+import OfferMapInput
 import FlyingFox
 import Foundation
 
@@ -28,11 +29,9 @@ enum Responses {
         return HTTPResponse(statusCode: .seeOther, headers: headers)
     }
 
-    /// A path component the output folder can hold: no `..`, no hidden or odd names.
-    static func isPlainName(_ part: String) -> Bool {
-        !part.isEmpty && !part.hasPrefix(".") && part.unicodeScalars.allSatisfy {
-            $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "-_.".unicodeScalars.contains($0))
-        }
+    /// A path the output folder can hold (`OutputWriter`'s rule) that names no hidden file, such as the staging folder.
+    static func isPlainPath(_ parts: [String]) -> Bool {
+        !parts.isEmpty && OutputWriter.isSafe(parts.joined(separator: "/")) && !parts.contains { $0.hasPrefix(".") }
     }
 
     static func type(of path: String) -> String {

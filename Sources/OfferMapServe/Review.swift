@@ -85,13 +85,10 @@ struct Review {
         return Responses.redirect("/review/\(county)\(fragment)")
     }
 
-    /// An institution file of the inputs: a plain file (no link) inside the inputs folder.
+    /// The path when it lies inside the inputs folder; that it is a plain `.md` file, no link, `LabelWriteBack.write` checks.
     func safePath(_ path: String) -> String? {
         let url = URL(fileURLWithPath: path).standardizedFileURL
-        guard url.path.hasPrefix(workspace.inputs + "/"), url.pathExtension == "md",
-              let attributes = try? FileManager.default.attributesOfItem(atPath: url.path),
-              attributes[.type] as? FileAttributeType == .typeRegular else { return nil }
-        return url.path
+        return url.path.hasPrefix(workspace.inputs + "/") ? url.path : nil
     }
 
     /// The lines that differ, as `- 12: old` and `+ 12: new`.

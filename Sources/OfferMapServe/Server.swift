@@ -80,7 +80,6 @@ public struct Server: Sendable {
     func review(_ county: String, conflict: [String] = [], status: HTTPStatusCode = .ok) async -> HTTPResponse {
         guard let landscape = await workspace.landscape(county) else { return Responses.text(.notFound, "not found") }
         var page = ReviewView.Page(token: workspace.token, versions: [:])
-        page.root = workspace.inputs + "/"
         for institution in landscape.county.institutions {
             if let shown = await workspace.show(institution.location.path) { page.versions[institution.location.path] = shown.version }
         }
@@ -95,7 +94,7 @@ public struct Server: Sendable {
 
     /// A built file; HTML pages get the live-reload script and, while the inputs have errors, the errors on top.
     func file(_ parts: [String]) async -> HTTPResponse {
-        guard parts.allSatisfy(Responses.isPlainName) else { return Responses.text(.notFound, "not found") }
+        guard Responses.isPlainPath(parts) else { return Responses.text(.notFound, "not found") }
         let path = ([workspace.out] + parts).joined(separator: "/")
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue,

@@ -50,7 +50,7 @@ public struct ReportView {
             "review": review().map { offer in
                 ["id": offer.fullID, "title": offer.offer.title,
                  "href": reviewPage.map { "\($0)#\(ReviewView.anchor(offer))" } ?? "#o-\(offer.fullID)",
-                 "location": "\(county.id)/institutions/\(offer.institutionID).md:\(offer.offer.location.line)",
+                 "location": wording.place(offer),
                  "note": offer.isUnclassified ? texts("report.review_unclassified")
                      : texts("report.review_uncertain", ["p": texts.number(offer.confidence, digits: 2)])] as [String: Any]
             },

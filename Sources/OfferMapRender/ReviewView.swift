@@ -7,8 +7,6 @@ public struct ReviewView {
         public var token: String
         /// The version of each institution file as shown (by path), sent back with a confirmation.
         public var versions: [String: String]
-        /// Cut from the front of file paths (the inputs folder), so that a location reads `county/institutions/x.md:3:5`.
-        public var root = ""
         public var notice: String?
         public var conflict: [String] = []
         public var errors: [Diagnostic] = []
@@ -83,7 +81,7 @@ public struct ReviewView {
             "title_parts": parts(offer, .title),
             "description_parts": parts(offer, .description),
             "has_description": !offer.offer.description.isEmpty,
-            "location": String(offer.offer.location.formatted.dropFirst(offer.offer.location.path.hasPrefix(page.root) ? page.root.count : 0)),
+            "location": wording.place(offer),
             "confidence": texts("review.confidence", ["p": texts.percent(offer.confidence)]),
             "why": wording.evidence(offer),
             "phases": phases,

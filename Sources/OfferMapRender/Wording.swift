@@ -142,4 +142,9 @@ public struct Wording {
 
     func quote(_ text: String) -> String { texts.quote(text) }
 
+    /// Where an offer stands, from the inputs folder: "musterkreis/institutions/wfg.md:11".
+    func place(_ offer: ClassifiedOffer) -> String {
+        "\(landscape.county.id)/institutions/\(offer.institutionID).md:\(offer.offer.location.line)"
+    }
+
 }

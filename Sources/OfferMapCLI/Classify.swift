@@ -69,13 +69,14 @@ struct Classify: ParsableCommand {
             let labels = classifier.classify(title: object["title"] as? String ?? "", description: object["description"] as? String ?? "")
             let offer = Offer(id: object["id"] as? String ?? "", title: object["title"] as? String ?? "",
                               description: object["description"] as? String ?? "", location: SourceLocation(path: file))
-            let line = JSON.object([
-                "id": .optional(object["id"] as? String),
-                "phases": .ids(labels.phases),
-                "categories": .ids(labels.categories),
-                "evidence": .array(labels.evidence.map { EvidenceJSON.make($0, in: offer) }),
-            ])
-            out += line.compact() + "\n"
+            var line = JSONWriter(compact: true)
+            line.object { json in
+                json.key("categories"); json.ids(labels.categories)
+                json.key("evidence"); json.array(labels.evidence) { EvidenceJSON.write($1, in: offer, into: &$0) }
+                json.key("id"); json.optional(object["id"] as? String)
+                json.key("phases"); json.ids(labels.phases)
+            }
+            out += String(decoding: line.bytes, as: UTF8.self) + "\n"
         }
         FileHandle.standardOutput.write(Data(out.utf8))
     }

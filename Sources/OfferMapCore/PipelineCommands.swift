@@ -36,7 +36,7 @@ extension Pipeline {
             case .md: content = templates.render("report.md", reportContext())
             case .html: content = templates.render("report.html", reportContext())
             case .json: content = LandscapeJSON.make(landscape, audience: options.audience,
-                                                     wording: Wording(landscape: landscape, texts: texts)).serialized()
+                                                     wording: Wording(landscape: landscape, texts: texts))
             case .csv: content = MatrixCSV.make(landscape)
             }
             return ("\(landscape.county.id)/\(format.fileName)", content)

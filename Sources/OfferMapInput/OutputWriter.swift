@@ -144,7 +144,7 @@ package struct JSONArrayWriter {
 
     package mutating func append(_ item: JSON) throws {
         text += count == 0 ? "\n  " : ",\n  "
-        item.write(into: &text, indent: 1)
+        text += item.written(indent: 1)
         count += 1
         if text.utf8.count >= 1 << 16 {
             try file.append(text)

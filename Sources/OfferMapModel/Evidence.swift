@@ -17,10 +17,11 @@ public struct TextSpan: Hashable, Sendable {
 
     /// The words as the offer writes them.
     public func text(in offer: Offer) -> String {
-        let text = field == .title ? offer.title : offer.description
-        let bytes = Array(text.utf8)
-        guard start >= 0, start <= end, end <= bytes.count else { return "" }
-        return String(decoding: bytes[start..<end], as: UTF8.self)
+        var text = field == .title ? offer.title : offer.description
+        return text.withUTF8 { bytes in
+            guard start >= 0, start <= end, end <= bytes.count else { return "" }
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+        }
     }
 }
 

@@ -3,24 +3,29 @@ import OfferMapModel
 /// A piece of evidence as landscape.json and `classify` write it: `label`, `source` (explicit, keyword, model),
 /// `term` (the matched keyword or feature), `field`, and beside them the offer's own `words` and their `spans`.
 public enum EvidenceJSON {
-    public static func make(_ evidence: Evidence, in offer: Offer) -> JSON {
-        var members: [String: JSON] = ["label": .string(evidence.label.qualified), "source": .string(source(evidence)),
-                                       "term": .string(term(evidence)), "field": .string(field(evidence))]
+    public static func write(_ evidence: Evidence, in offer: Offer, into json: inout JSONWriter) {
         let spans = evidence.spans
-        if !spans.isEmpty {
-            members["words"] = .strings(spans.map { $0.text(in: offer) })
-            members["spans"] = .array(spans.map { .object(["field": .string($0.field.rawValue), "start": .int($0.start), "end": .int($0.end)]) })
+        json.object { json in
+            if case .abbreviation(_, _, let short, let expansion, _) = evidence {
+                json.key("abbreviation"); json.string(short)
+                json.key("expansion"); json.string(expansion)
+            }
+            json.key("field"); json.string(field(evidence))
+            json.key("label"); json.string(evidence.label.qualified)
+            json.key("source"); json.string(source(evidence))
+            if !spans.isEmpty {
+                json.key("spans"); json.array(spans) { json, span in
+                    json.object { json in
+                        json.key("end"); json.int(span.end)
+                        json.key("field"); json.string(span.field.rawValue)
+                        json.key("start"); json.int(span.start)
+                    }
+                }
+            }
+            json.key("term"); json.string(term(evidence))
+            if case .model(_, _, let weight, _) = evidence { json.key("weight"); json.double((weight * 1000).rounded() / 1000) }
+            if !spans.isEmpty { json.key("words"); json.strings(spans.lazy.map { $0.text(in: offer) }) }
         }
-        switch evidence {
-        case .abbreviation(_, _, let short, let expansion, _):
-            members["abbreviation"] = .string(short)
-            members["expansion"] = .string(expansion)
-        case .model(_, _, let weight, _):
-            members["weight"] = .double((weight * 1000).rounded() / 1000)
-        default:
-            break
-        }
-        return .object(members)
     }
 
     static func source(_ evidence: Evidence) -> String {

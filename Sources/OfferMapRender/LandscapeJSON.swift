@@ -1,97 +1,124 @@
 import OfferMapModel
 import OfferMapInput
 import OfferMapAnalysis
-/// `landscape.json`, schema offermap.landscape/1.
+/// `landscape.json`, schema offermap.landscape/1, written straight from the model (members in sorted key order).
 public enum LandscapeJSON {
-    public static func make(_ landscape: Landscape, audience: Audience, wording: Wording) -> JSON {
+    public static func make(_ landscape: Landscape, audience: Audience, wording: Wording) -> String {
+        var json = JSONWriter(capacity: 1 << 20)
+        write(landscape, audience: audience, wording: wording, into: &json)
+        return json.text
+    }
+
+    static func write(_ landscape: Landscape, audience: Audience, wording: Wording, into json: inout JSONWriter) {
         let county = landscape.county
-        return .object([
-            "schema": .string("offermap.landscape/1"),
-            "date": .string(landscape.date.description),
-            "language": .string(landscape.language.rawValue),
-            "audience": .string(audience.rawValue),
-            "county": .object(["id": .string(county.id), "name": .string(county.name), "state": .optional(county.state)]),
-            "phases": .ids(landscape.taxonomy.phaseIDs),
-            "categories": .ids(landscape.taxonomy.categoryIDs),
-            "institutions": .array(county.institutions.map { institution(landscape, $0, audience) }),
-            "unclassified": .strings(landscape.unclassified.map(\.fullID)),
-            "cells": .array(landscape.cells.map(cell)),
-            "findings": .array(landscape.findings.filter { audience.shows($0.kind) }.map { finding($0, wording, audience) }),
-            "summary": .object([
-                "institutions": .int(landscape.summary.institutions),
-                "offers": .int(landscape.summary.offers),
-                "expected_cells": .int(landscape.summary.expectedCells),
-                "covered_expected": .int(landscape.summary.coveredExpected),
-                "coverage": .double(landscape.summary.coverage),
-            ]),
-        ])
-    }
-
-    static func institution(_ landscape: Landscape, _ institution: Institution, _ audience: Audience) -> JSON {
-        .object([
-            "id": .string(institution.id),
-            "name": .string(institution.name),
-            "short": .optional(institution.short),
-            "type": .string(institution.type),
-            "website": .optional(institution.website),
-            "address": .optional(institution.address),
-            "municipality": .optional(institution.municipality),
-            "updated": .optional(institution.updated?.description),
-            "refers_to": .strings(institution.refersTo.map(\.id)),
-            "contacts": .array(audience.visible(institution.contacts).map(contact)),
-            "offers": .array(landscape.offers(of: institution.id).map(offer)),
-        ])
-    }
-
-    static func contact(_ contact: Contact) -> JSON {
-        .object([
-            "name": .string(contact.name), "role": .optional(contact.role), "email": .optional(contact.email),
-            "phone": .optional(contact.phone), "languages": .strings(contact.languages), "public": .bool(contact.isPublic),
-        ])
-    }
-
-    static func offer(_ offer: ClassifiedOffer) -> JSON {
-        .object([
-            "id": .string(offer.offer.id),
-            "full_id": .string(offer.fullID),
-            "title": .string(offer.offer.title),
-            "description": .string(offer.offer.description),
-            "phases": .ids(offer.phases),
-            "categories": .ids(offer.categories),
-            "target_groups": .strings(offer.offer.targetGroups),
-            "languages": .strings(offer.offer.languages),
-            "cost": .optional(offer.offer.cost),
-            "format": .optional(offer.offer.format),
-            "municipalities": .strings(offer.offer.municipalities),
-            "url": .optional(offer.offer.url),
-            "evidence": .array(offer.evidence.map { EvidenceJSON.make($0, in: offer.offer) }),
-            "labels": .array((offer.phases.map(Label.phase) + offer.categories.map(Label.category)).map { label in
-                offer.isConfirmed(label) ? .object(["label": .string(label.qualified), "status": .string("confirmed")])
-                    : .object(["label": .string(label.qualified), "status": .string("proposed"),
-                               "probability": .double(((offer.probabilities[label] ?? 0) * 1000).rounded() / 1000)])
-            }),
-        ])
-    }
-
-    static func cell(_ cell: Cell) -> JSON {
-        .object([
-            "phase": .string(cell.phase.rawValue), "category": .string(cell.category.rawValue), "expected": .bool(cell.expected),
-            "status": .string(cell.status.rawValue), "offers": .strings(cell.offers), "institutions": .strings(cell.institutions),
-            "uncertain": .bool(cell.uncertain),
-        ])
-    }
-
-    static func finding(_ finding: Finding, _ wording: Wording, _ audience: Audience) -> JSON {
-        var members: [String: JSON] = ["kind": .string(finding.kind.rawValue), "message": .string(wording.message(finding)),
-                                       "institutions": .strings(finding.institutions)]
-        if let cell = finding.cell {
-            members["phase"] = .string(cell.phase.rawValue)
-            members["category"] = .string(cell.category.rawValue)
+        json.object { json in
+            json.key("audience"); json.string(audience.rawValue)
+            json.key("categories"); json.ids(landscape.taxonomy.categoryIDs)
+            json.key("cells"); json.array(landscape.cells) { cell($1, into: &$0) }
+            json.key("county"); json.object { json in
+                json.key("id"); json.string(county.id)
+                json.key("name"); json.string(county.name)
+                json.key("state"); json.optional(county.state)
+            }
+            json.key("date"); json.string(landscape.date.description)
+            json.key("findings")
+            json.array(landscape.findings.lazy.filter { audience.shows($0.kind) }) { finding($1, wording, audience, into: &$0) }
+            json.key("institutions"); json.array(county.institutions) { institution(landscape, $1, audience, into: &$0) }
+            json.key("language"); json.string(landscape.language.rawValue)
+            json.key("phases"); json.ids(landscape.taxonomy.phaseIDs)
+            json.key("schema"); json.string("offermap.landscape/1")
+            json.key("summary"); json.object { json in
+                let summary = landscape.summary
+                json.key("coverage"); json.double(summary.coverage)
+                json.key("covered_expected"); json.int(summary.coveredExpected)
+                json.key("expected_cells"); json.int(summary.expectedCells)
+                json.key("institutions"); json.int(summary.institutions)
+                json.key("offers"); json.int(summary.offers)
+            }
+            json.key("unclassified"); json.strings(landscape.unclassified.lazy.map(\.fullID))
         }
-        if finding.cells.count > 1 { members["to_phase"] = .string(finding.cells[1].phase.rawValue) }
-        if let offer = finding.offers.first { members["offer"] = .string(offer) }
-        if audience == .internal, let step = wording.nextStep(finding) { members["next_step"] = .string(step) }
-        return .object(members)
+    }
+
+    static func institution(_ landscape: Landscape, _ institution: Institution, _ audience: Audience, into json: inout JSONWriter) {
+        json.object { json in
+            json.key("address"); json.optional(institution.address)
+            json.key("contacts"); json.array(audience.visible(institution.contacts)) { contact($1, into: &$0) }
+            json.key("id"); json.string(institution.id)
+            json.key("municipality"); json.optional(institution.municipality)
+            json.key("name"); json.string(institution.name)
+            json.key("offers"); json.array(landscape.offers(of: institution.id)) { offer($1, into: &$0) }
+            json.key("refers_to"); json.strings(institution.refersTo.lazy.map(\.id))
+            json.key("short"); json.optional(institution.short)
+            json.key("type"); json.string(institution.type)
+            json.key("updated"); json.optional(institution.updated?.description)
+            json.key("website"); json.optional(institution.website)
+        }
+    }
+
+    static func contact(_ contact: Contact, into json: inout JSONWriter) {
+        json.object { json in
+            json.key("email"); json.optional(contact.email)
+            json.key("languages"); json.strings(contact.languages)
+            json.key("name"); json.string(contact.name)
+            json.key("phone"); json.optional(contact.phone)
+            json.key("public"); json.bool(contact.isPublic)
+            json.key("role"); json.optional(contact.role)
+        }
+    }
+
+    static func offer(_ offer: ClassifiedOffer, into json: inout JSONWriter) {
+        let given = offer.offer
+        json.object { json in
+            json.key("categories"); json.ids(offer.categories)
+            json.key("cost"); json.optional(given.cost)
+            json.key("description"); json.string(given.description)
+            json.key("evidence"); json.array(offer.evidence) { EvidenceJSON.write($1, in: given, into: &$0) }
+            json.key("format"); json.optional(given.format)
+            json.key("full_id"); json.string(offer.fullID)
+            json.key("id"); json.string(given.id)
+            json.key("labels"); json.array(offer.phases.map(Label.phase) + offer.categories.map(Label.category)) { json, label in
+                json.object { json in
+                    json.key("label"); json.string(label.qualified)
+                    if offer.isConfirmed(label) {
+                        json.key("status"); json.string("confirmed")
+                    } else {
+                        json.key("probability"); json.double(((offer.probabilities[label] ?? 0) * 1000).rounded() / 1000)
+                        json.key("status"); json.string("proposed")
+                    }
+                }
+            }
+            json.key("languages"); json.strings(given.languages)
+            json.key("municipalities"); json.strings(given.municipalities)
+            json.key("phases"); json.ids(offer.phases)
+            json.key("target_groups"); json.strings(given.targetGroups)
+            json.key("title"); json.string(given.title)
+            json.key("url"); json.optional(given.url)
+        }
+    }
+
+    static func cell(_ cell: Cell, into json: inout JSONWriter) {
+        json.object { json in
+            json.key("category"); json.string(cell.category.rawValue)
+            json.key("expected"); json.bool(cell.expected)
+            json.key("institutions"); json.strings(cell.institutions)
+            json.key("offers"); json.strings(cell.offers)
+            json.key("phase"); json.string(cell.phase.rawValue)
+            json.key("status"); json.string(cell.status.rawValue)
+            json.key("uncertain"); json.bool(cell.uncertain)
+        }
+    }
+
+    static func finding(_ finding: Finding, _ wording: Wording, _ audience: Audience, into json: inout JSONWriter) {
+        json.object { json in
+            if let cell = finding.cell { json.key("category"); json.string(cell.category.rawValue) }
+            json.key("institutions"); json.strings(finding.institutions)
+            json.key("kind"); json.string(finding.kind.rawValue)
+            json.key("message"); json.string(wording.message(finding))
+            if audience == .internal, let step = wording.nextStep(finding) { json.key("next_step"); json.string(step) }
+            if let offer = finding.offers.first { json.key("offer"); json.string(offer) }
+            if let cell = finding.cell { json.key("phase"); json.string(cell.phase.rawValue) }
+            if finding.cells.count > 1 { json.key("to_phase"); json.string(finding.cells[1].phase.rawValue) }
+        }
     }
 }
 

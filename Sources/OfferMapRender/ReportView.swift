@@ -28,6 +28,7 @@ public struct ReportView {
     public func context(markdown: Bool = true) -> [String: Any] {
         let county = landscape.county
         let summary = landscape.summary
+        let known = Set(county.institutions.map(\.id))
         return [
             "t": texts.tree,
             "lang": language.rawValue,
@@ -56,7 +57,7 @@ public struct ReportView {
             },
             "has_review": !review().isEmpty,
             "review_page": reviewPage ?? false,
-            "institutions": county.institutions.map { institution($0, markdown: markdown) },
+            "institutions": county.institutions.map { institution($0, known: known, markdown: markdown) },
             "network": NetworkView(landscape: landscape, texts: texts, audience: audience).context(),
             "accent": county.branding.accent ?? false,
             "logo": county.branding.logo.map { ["src": $0.dataURI, "alt": texts("report.logo", ["county": county.name])] } ?? false,
@@ -121,8 +122,12 @@ public struct ReportView {
 
     /// `markdown: false` leaves out `body_markdown`, which only the Markdown report uses.
     func institution(_ institution: Institution, markdown: Bool = true) -> [String: Any] {
-        let ids = Set(landscape.county.institutions.map(\.id))
-        return nonEmpty([
+        self.institution(institution, known: Set(landscape.county.institutions.map(\.id)), markdown: markdown)
+    }
+
+    /// `known`: the county's institution ids; referrals to others are left out.
+    func institution(_ institution: Institution, known: Set<String>, markdown: Bool = true) -> [String: Any] {
+        nonEmpty([
             "id": institution.id,
             "name": institution.name,
             "short": institution.short ?? "",
@@ -131,7 +136,7 @@ public struct ReportView {
             "website_text": institution.website ?? "",
             "address": institution.address ?? "",
             "updated": institution.updated.map(texts.date) ?? "",
-            "refers_to": institution.refersTo.filter { ids.contains($0.id) }.map { ["id": $0.id, "name": name($0.id)] },
+            "refers_to": institution.refersTo.filter { known.contains($0.id) }.map { ["id": $0.id, "name": name($0.id)] },
             "contacts": audience.visible(institution.contacts).map { contact -> [String: Any] in
                 nonEmpty(["name": contact.name, "role": contact.role ?? "", "email": contact.email ?? "",
                  "mailto": safeURL("mailto:" + (contact.email ?? "")) ?? "", "phone": contact.phone ?? "",

@@ -39,7 +39,7 @@ public enum SiteBuilder {
             ("\(id)/offers.html", templates.render("site-offers.html", view.offers(landscape))),
             ("\(id)/embed.html", templates.render("site-embed.html", embed)),
             ("\(id)/finder.html", templates.render("site-finder.html", view.finder(landscape))),
-            ("data/\(id).json", LandscapeJSON.make(landscape, audience: .public, wording: Wording(landscape: landscape, texts: texts)).serialized()),
+            ("data/\(id).json", LandscapeJSON.make(landscape, audience: .public, wording: Wording(landscape: landscape, texts: texts))),
         ]
         let values = county["institutions"] as? [[String: Any]]
         for (index, institution) in landscape.county.institutions.enumerated() {

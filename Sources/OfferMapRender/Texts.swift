@@ -53,6 +53,8 @@ public struct Texts: @unchecked Sendable {
     /// A title in quotation marks („…“ / “…”); its own quotation marks become single ones, so that none are doubled:
     /// „Gründungsseminar ‚Fit für die Selbstständigkeit‘“.
     public func quote(_ text: String) -> String {
+        // "„«”»“ and their kin start with the bytes 0x22, 0xC2 or 0xE2; text without them stays as it is
+        guard text.utf8.contains(where: { $0 == 0x22 || $0 == 0xC2 || $0 == 0xE2 }) else { return self("evidence.quote", ["text": text]) }
         let (open, close): (Character, Character) = language == .de ? ("‚", "‘") : ("‘", "’")
         var inner = "", opening = true
         for character in text {

@@ -99,16 +99,23 @@ public struct Wording {
     /// The offer's words behind the evidence, quoted, each once in the order found, "(Titel)" where one stands in the
     /// title; an abbreviation as what it stands for ("„Gründungszuschuss“ (als „GZ“ geschrieben)").
     public func words(_ evidence: [Evidence], in offer: Offer) -> [String] {
-        var order: [String] = []
-        var inTitle: [String: Bool] = [:]
-        var shown: [String: (Bool) -> String] = [:]
-        func add(_ key: String, title: Bool, _ text: @escaping (Bool) -> String) {
-            if shown[key] == nil { order.append(key); shown[key] = text }
-            inTitle[key] = (inTitle[key] ?? false) || title
+        enum Piece {
+            case abbreviation(expansion: String, written: String)
+            case fixed(String)
+            case word(String)
+        }
+        // few per offer: a list searched from the front keeps the order found
+        var pieces: [(key: String, piece: Piece, inTitle: Bool)] = []
+        func add(_ key: String, title: Bool, _ piece: Piece) {
+            if let index = pieces.firstIndex(where: { $0.key == key }) {
+                pieces[index].inTitle = pieces[index].inTitle || title
+            } else {
+                pieces.append((key, piece, title))
+            }
         }
         // the words an abbreviation stands in are shown once, as the abbreviation
-        var abbreviated = Set<TextSpan>()
-        for case .abbreviation(_, _, _, _, let spans) in evidence { abbreviated.formUnion(spans) }
+        var abbreviated: [TextSpan] = []
+        for case .abbreviation(_, _, _, _, let spans) in evidence { abbreviated += spans }
         for item in evidence {
             switch item {
             case .given:
@@ -116,25 +123,29 @@ public struct Wording {
             case .abbreviation(_, _, _, let expansion, let spans):
                 for span in spans {
                     let written = span.text(in: offer)
-                    add("\u{1}" + expansion + "\u{1}" + written, title: span.field == .title) { title in
-                        self.texts(title ? "evidence.abbreviation_title" : "evidence.abbreviation",
-                                   ["words": self.quote(expansion), "written": self.quote(written)])
-                    }
+                    add("\u{1}" + expansion + "\u{1}" + written, title: span.field == .title, .abbreviation(expansion: expansion, written: written))
                 }
             case .model(_, .fits(let id), _, let spans) where spans.isEmpty:
                 let text = texts("evidence.fits", ["category": quote(category(id))])
-                add(text, title: false) { _ in text }
+                add(text, title: false, .fixed(text))
             case .overall:
                 let text = texts("evidence.overall")
-                add(text, title: false) { _ in text }
+                add(text, title: false, .fixed(text))
             default:
                 for span in item.spans where !abbreviated.contains(span) {
                     let written = span.text(in: offer)
-                    add(written, title: span.field == .title) { title in self.quote(written) + (title ? " " + self.texts("evidence.in_title") : "") }
+                    add(written, title: span.field == .title, .word(written))
                 }
             }
         }
-        return order.map { shown[$0]!(inTitle[$0]!) }
+        return pieces.map { _, piece, title in
+            switch piece {
+            case .abbreviation(let expansion, let written):
+                texts(title ? "evidence.abbreviation_title" : "evidence.abbreviation", ["words": quote(expansion), "written": quote(written)])
+            case .fixed(let text): text
+            case .word(let written): quote(written) + (title ? " " + texts("evidence.in_title") : "")
+            }
+        }
     }
 
     /// One piece of evidence as the reader sees it.

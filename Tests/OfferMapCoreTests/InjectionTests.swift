@@ -97,4 +97,53 @@ import Testing
             #expect(parsed == [sample])
         }
     }
+
+    @Test func layoutIsSortedIndentedAndCompactOnOneLine() {
+        let value = JSON.object(["b": .array([.int(1), .object([:]), .array([])]), "a": .string("x"), "c": .object(["d": .double(0.5), "e": .null])])
+        #expect(value.serialized() == """
+            {
+              "a": "x",
+              "b": [
+                1,
+                {},
+                []
+              ],
+              "c": {
+                "d": 0.5,
+                "e": null
+              }
+            }
+
+            """)
+        #expect(value.compact() == #"{"a":"x","b":[1,{},[]],"c":{"d":0.5,"e":null}}"#)
+        #expect(value.written(indent: 1).hasSuffix("\n  }"))
+    }
+
+    /// landscape.json is written without a tree; a tree made from the file's own parse writes the same bytes.
+    @Test func streamedLandscapeEqualsItsTree() async throws {
+        var options = Samples().options
+        var diagnostics = Diagnostics()
+        let landscapes = await Pipeline.analyse(try await Pipeline.load(options, diagnostics: &diagnostics), options: options, diagnostics: &diagnostics)
+        options.formats = [.json]
+        let files = await Pipeline.render(landscapes, options: options, templates: Templates(diagnostics: &diagnostics)).files
+        #expect(files.count == 3)
+        for (path, text) in files {
+            let tree = JSON.from(try JSONSerialization.jsonObject(with: Data(text.utf8)))
+            #expect(tree.serialized() == text, "\(path)")
+        }
+    }
+}
+
+extension JSON {
+    /// Foundation's parse as a tree: whole numbers as `int`, JSON writes them the same either way.
+    static func from(_ value: Any) -> JSON {
+        switch value {
+        case let text as String: return .string(text)
+        case let number as NSNumber where String(cString: number.objCType) == "c": return .bool(number.boolValue)
+        case let number as NSNumber: return number.doubleValue == number.doubleValue.rounded() ? .int(number.intValue) : .double(number.doubleValue)
+        case let items as [Any]: return .array(items.map(from))
+        case let members as [String: Any]: return .object(members.mapValues(from))
+        default: return .null
+        }
+    }
 }

@@ -41,7 +41,7 @@ import Testing
 
     func json(_ scratch: Scratch) -> String {
         let landscape = scratch.landscape()
-        return LandscapeJSON.make(landscape, audience: .internal, wording: landscape.wording).serialized()
+        return LandscapeJSON.make(landscape, audience: .internal, wording: landscape.wording)
     }
 
     @Test func detectsTheDelimiterFromTheHeaderLine() {

@@ -1,0 +1,190 @@
+/// Writes JSON straight into bytes, in `JSON`'s form (two-space indent, `<`, `>`, `&` escaped), without a tree
+/// of values in between. The caller gives each object's members in sorted key order, as `JSON` sorts them;
+/// a debug build checks it. `compact` writes everything on one line, for JSON Lines.
+public struct JSONWriter {
+    // Inlinable, so that each caller gets versions specialised to its sequences instead of generic ones.
+    public var bytes: [UInt8] = []
+    /// Items written so far in each open container, innermost last.
+    @usableFromInline var counts: [Int] = []
+    @usableFromInline var afterKey = false
+    /// Indentation levels in front of everything, for a value written inside a larger document.
+    @usableFromInline let baseIndent: Int
+    @usableFromInline let compact: Bool
+    #if DEBUG
+    @usableFromInline var lastKeys: [String] = []
+    #endif
+
+    public init(capacity: Int = 0, indent: Int = 0, compact: Bool = false) {
+        baseIndent = indent
+        self.compact = compact
+        bytes.reserveCapacity(capacity)
+    }
+
+    /// The text, with the final line end of a document.
+    public var text: String {
+        var text = String(decoding: bytes, as: UTF8.self)
+        text.append("\n")
+        return text
+    }
+
+    @inlinable public mutating func object(_ body: (inout JSONWriter) -> Void) {
+        open(UInt8(ascii: "{"))
+        body(&self)
+        close(UInt8(ascii: "}"))
+    }
+
+    @inlinable public mutating func array(_ body: (inout JSONWriter) -> Void) {
+        open(UInt8(ascii: "["))
+        body(&self)
+        close(UInt8(ascii: "]"))
+    }
+
+    @inlinable public mutating func array<S: Sequence>(_ items: S, _ each: (inout JSONWriter, S.Element) -> Void) {
+        array { writer in for item in items { each(&writer, item) } }
+    }
+
+    /// A member's name; its value follows.
+    @inlinable public mutating func key(_ name: String) {
+        #if DEBUG
+        precondition(lastKeys.last.map { $0 < name } ?? true, "JSONWriter: key '\(name)' out of order")
+        lastKeys[lastKeys.count - 1] = name
+        #endif
+        startItem()
+        JSONWriter.quote(name, into: &bytes)
+        bytes.append(UInt8(ascii: ":"))
+        if !compact { bytes.append(UInt8(ascii: " ")) }
+        afterKey = true
+    }
+
+    @inlinable public mutating func string(_ text: String) {
+        startItem()
+        JSONWriter.quote(text, into: &bytes)
+    }
+
+    @inlinable public mutating func int(_ value: Int) { raw(String(value)) }
+    public mutating func double(_ value: Double) { raw(value.isFinite ? value.formatted(digits: 4).trimmingZeros : "null") }
+    @inlinable public mutating func bool(_ value: Bool) { raw(value ? "true" : "false") }
+    @inlinable public mutating func null() { raw("null") }
+    @inlinable public mutating func optional(_ text: String?) { if let text { string(text) } else { null() } }
+    @inlinable public mutating func strings<S: Sequence<String>>(_ items: S) { array(items) { $0.string($1) } }
+    @inlinable public mutating func ids<ID: TermID>(_ items: [ID]) { array(items) { $0.string($1.rawValue) } }
+
+    /// A value given as a tree.
+    @inlinable public mutating func value(_ json: JSON) {
+        switch json {
+        case .string(let text): string(text)
+        case .int(let value): int(value)
+        case .double(let value): double(value)
+        case .bool(let value): bool(value)
+        case .null: null()
+        case .array(let items): array(items) { $0.value($1) }
+        case .object(let members):
+            object { writer in
+                for (name, member) in members.sorted(by: { $0.key < $1.key }) {
+                    writer.key(name)
+                    writer.value(member)
+                }
+            }
+        }
+    }
+
+    @usableFromInline mutating func raw(_ text: String) {
+        startItem()
+        bytes.append(contentsOf: text.utf8)
+    }
+
+    @usableFromInline mutating func open(_ bracket: UInt8) {
+        startItem()
+        bytes.append(bracket)
+        counts.append(0)
+        #if DEBUG
+        lastKeys.append("")
+        #endif
+    }
+
+    @usableFromInline mutating func close(_ bracket: UInt8) {
+        let count = counts.removeLast()
+        #if DEBUG
+        lastKeys.removeLast()
+        #endif
+        if count > 0, !compact {
+            bytes.append(0x0A)
+            indent(counts.count)
+        }
+        bytes.append(bracket)
+    }
+
+    /// A value in a container starts on a line of its own; one after its key, right there.
+    @usableFromInline mutating func startItem() {
+        if afterKey {
+            afterKey = false
+            return
+        }
+        guard !counts.isEmpty else { return }
+        if counts[counts.count - 1] > 0 { bytes.append(UInt8(ascii: ",")) }
+        counts[counts.count - 1] += 1
+        if compact { return }
+        bytes.append(0x0A)
+        indent(counts.count)
+    }
+
+    @usableFromInline mutating func indent(_ level: Int) {
+        let spaces = 2 * (baseIndent + level)
+        if spaces < JSONWriter.spaces.count {
+            bytes.append(contentsOf: JSONWriter.spaces[..<spaces])
+        } else {
+            bytes.append(contentsOf: repeatElement(0x20, count: spaces))
+        }
+    }
+
+    @usableFromInline static let spaces = [UInt8](repeating: 0x20, count: 64)
+
+    /// Escapes by bytes: runs of plain characters are copied in one piece.
+    @usableFromInline static func quote(_ text: String, into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        var text = text
+        text.withUTF8 { bytes in
+            var runStart = 0
+            var index = 0
+            func copyRun() { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index])) }
+            while index < bytes.count {
+                let byte = bytes[index]
+                let escaped: StaticString
+                switch byte {
+                case 0x22: escaped = "\\\""
+                case 0x5C: escaped = "\\\\"
+                case 0x0A: escaped = "\\n"
+                case 0x0D: escaped = "\\r"
+                case 0x09: escaped = "\\t"
+                case 0x3C: escaped = "\\u003c"
+                case 0x3E: escaped = "\\u003e"
+                case 0x26: escaped = "\\u0026"
+                case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
+                    copyRun()
+                    out.append(contentsOf: (bytes[index + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
+                    index += 3
+                    runStart = index
+                    continue
+                case 0..<0x20:
+                    copyRun()
+                    let hex = Array(String(byte, radix: 16).utf8)
+                    out.append(contentsOf: "\\u".utf8)
+                    out.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: 4 - hex.count))
+                    out.append(contentsOf: hex)
+                    index += 1
+                    runStart = index
+                    continue
+                default:
+                    index += 1
+                    continue
+                }
+                copyRun()
+                escaped.withUTF8Buffer { out.append(contentsOf: $0) }
+                index += 1
+                runStart = index
+            }
+            copyRun()
+        }
+        out.append(UInt8(ascii: "\""))
+    }
+}

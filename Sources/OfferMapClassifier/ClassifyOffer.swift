@@ -2,7 +2,8 @@ import OfferMapModel
 
 extension Classifier {
     /// Explicit labels are kept as given; only what is missing is classified.
-    public func classify(_ offer: Offer, institutionID: String, nearMisses withNearMisses: Bool = true) -> ClassifiedOffer {
+    /// `evidence: false` keeps only the labels given in the file as evidence (they mark what is confirmed).
+    public func classify(_ offer: Offer, institutionID: String, nearMisses withNearMisses: Bool = true, evidence withEvidence: Bool = true) -> ClassifiedOffer {
         var evidence: [Evidence] = []
         var nearMisses: [NearMiss] = []
         var probabilities: [Label: Double] = [:]
@@ -10,7 +11,7 @@ extension Classifier {
         var categories = offer.categories ?? []
         evidence += phases.map { .given(.phase($0)) } + categories.map { .given(.category($0)) }
         if offer.phases == nil || offer.categories == nil {
-            let derived = classify(title: offer.title, description: offer.description, nearMisses: withNearMisses)
+            let derived = classify(title: offer.title, description: offer.description, nearMisses: withNearMisses, evidence: withEvidence)
             if offer.phases == nil {
                 phases = derived.phases
                 evidence += derived.evidence.filter(\.label.isPhase)

@@ -10,8 +10,9 @@ extension Classifier {
         var fromModel: Bool
     }
 
-    /// `nearMisses: false` skips the labels not given (only `explain` shows them).
-    public func classify(title: String, description: String, nearMisses: Bool = true) -> Labels {
+    /// `nearMisses: false` skips the labels not given (only `explain` shows them); `evidence: false` the reasons for
+    /// the labels given (a comparison of counties shows none).
+    public func classify(title: String, description: String, nearMisses: Bool = true, evidence withEvidence: Bool = true) -> Labels {
         let reading = read(title: title, description: description)
         let x = trained.map { vector(reading, trained: $0) }
         var result = Labels()
@@ -54,7 +55,7 @@ extension Classifier {
                 case .phase(let id): result.phases.append(id)
                 case .category(let id): result.categories.append(id)
                 }
-                result.evidence += evidence(for: candidate.label, reading: reading, x: x, fromModel: candidate.fromModel)
+                if withEvidence { result.evidence += evidence(for: candidate.label, reading: reading, x: x, fromModel: candidate.fromModel) }
             }
             guard nearMisses else { continue }
             for candidate in ranked.sorted(by: { $0.label < $1.label }) where !given.contains(where: { $0.label == candidate.label }) {

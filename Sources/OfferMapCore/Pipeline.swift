@@ -47,8 +47,10 @@ public struct BuildOptions: Sendable {
 
     /// The language of pages that span several counties (the comparison, the site's start page): `--lang`, else the
     /// counties' language where they all have the same, else German.
-    public func sharedLanguage(_ landscapes: [Landscape]) -> Language {
-        language ?? (Set(landscapes.map(\.language)).count == 1 ? landscapes[0].language : .de)
+    public func sharedLanguage(_ landscapes: [Landscape]) -> Language { sharedLanguage(landscapes.map(\.language)) }
+
+    public func sharedLanguage(_ languages: [Language]) -> Language {
+        language ?? (Set(languages).count == 1 ? languages[0] : .de)
     }
 }
 
@@ -73,19 +75,40 @@ public enum Pipeline {
         public let templates: Templates
     }
 
+    /// What a command does with a few counties as soon as they are classified, before the next few are:
+    /// the counties, the language of the pages shared by all, the templates, the output.
+    typealias ChunkStep = (_ landscapes: [Landscape], _ shared: Language, _ templates: Templates, _ writer: inout OutputWriter) async throws -> Void
+
     /// Runs the shared stages around a command's own `step`, which fills the output writer.
-    static func run(_ options: BuildOptions, step name: String, streaming: Bool = false, progress: (String) -> Void,
-                    _ step: (Run, inout OutputWriter) async throws -> Void) async throws -> BuildResult {
+    /// With `perChunk`, counties are classified a few at a time and each few handed to it at once; afterwards they
+    /// keep only the evidence given in the files, so that the evidence of all counties is never in memory together.
+    /// `evidence: false` classifies without evidence at all (a step that shows none).
+    static func run(_ options: BuildOptions, step name: String, streaming: Bool = false, evidence: Bool = true, perChunk: ChunkStep? = nil,
+                    progress: (String) -> Void, _ step: (Run, inout OutputWriter) async throws -> Void) async throws -> BuildResult {
         var diagnostics = Diagnostics()
         progress("[1/4] load")
         let counties = try await load(options, diagnostics: &diagnostics)
         let templates = Templates(overrides: options.templates, diagnostics: &diagnostics)
         if diagnostics.hasErrors { return BuildResult(diagnostics: diagnostics, blocked: true) }
         progress("[2/4] classify")
-        let landscapes = await analyse(counties, options: options, diagnostics: &diagnostics)
-        if diagnostics.hasErrors || (options.strict && diagnostics.hasWarnings) { return BuildResult(diagnostics: diagnostics, blocked: true) }
-        progress("[3/4] \(name)")
         var writer = OutputWriter(root: options.out, streaming: streaming)
+        var landscapes: [Landscape] = []
+        if let perChunk {
+            let shared = options.sharedLanguage(counties.map { Language.of($0, option: options.language) })
+            for (index, chunk) in chunks(counties, options).enumerated() {
+                let analysed = await analyse(Array(chunk), options: options, diagnostics: &diagnostics)
+                if index == 0 { progress("[3/4] \(name)") }
+                try await perChunk(analysed, shared, templates, &writer)
+                landscapes += analysed.map(\.withoutEvidence)
+            }
+        } else {
+            landscapes = await analyse(counties, options: options, evidence: evidence, diagnostics: &diagnostics)
+        }
+        if diagnostics.hasErrors || (options.strict && diagnostics.hasWarnings) {
+            writer.discard()
+            return BuildResult(diagnostics: diagnostics, blocked: true)
+        }
+        if perChunk == nil { progress("[3/4] \(name)") }
         try await step(Run(options: options, landscapes: landscapes, templates: templates), &writer)
         progress("[4/4] write")
         return BuildResult(diagnostics: diagnostics, written: try writer.commit(), landscapes: landscapes)
@@ -97,13 +120,13 @@ public enum Pipeline {
     }
 
     /// Classifies every county, in its own language; counties with the same classifier taxonomy share one classifier.
-    public static func analyse(_ counties: [County], options: BuildOptions, diagnostics: inout Diagnostics) async -> [Landscape] {
+    public static func analyse(_ counties: [County], options: BuildOptions, evidence: Bool = true, diagnostics: inout Diagnostics) async -> [Landscape] {
         let classifiers = options.classifiers ?? ClassifierCache()
         // made before the counties are analysed side by side, each on all cores where it has to train
         for county in counties { _ = classifiers.classifier(for: county.taxonomy) }
         let landscapes = await Parallel.map(counties, threads: options.threads) { county in
             Analysis.landscape(of: county, date: options.date, language: Language.of(county, option: options.language),
-                               classifier: classifiers.classifier(for: county.taxonomy))
+                               classifier: classifiers.classifier(for: county.taxonomy), evidence: evidence)
         }
         for landscape in landscapes { diagnostics.append(contentsOf: warnings(landscape)) }
         return landscapes

@@ -8,13 +8,16 @@ extension Pipeline {
     /// `offermap build`: one report set per county. Counties are rendered a few at a time and
     /// staged right away, so memory does not grow with every rendered file.
     public static func build(_ options: BuildOptions, progress: (String) -> Void = { _ in }) async throws -> BuildResult {
-        try await run(options, step: "render", streaming: true, progress: progress) { try await reports($0, &$1) }
+        try await run(options, step: "render", streaming: true, perChunk: { landscapes, _, templates, writer in
+            try await reports(landscapes, options: options, templates: templates, &writer)
+        }, progress: progress) { _, _ in }
     }
 
-    static func reports(_ run: Run, _ writer: inout OutputWriter, folder: String = "") async throws {
-        for chunk in chunks(run.landscapes, run.options) {
-            let rendered = await Parallel.map(Array(chunk), threads: run.options.threads) {
-                report($0, options: run.options, templates: run.templates)
+    static func reports(_ landscapes: [Landscape], options: BuildOptions, templates: Templates, _ writer: inout OutputWriter,
+                        folder: String = "") async throws {
+        for chunk in chunks(landscapes, options) {
+            let rendered = await Parallel.map(Array(chunk), threads: options.threads) {
+                report($0, options: options, templates: templates)
             }
             for (path, content) in rendered.joined() { try writer.stream(folder + path, content) }
         }
@@ -45,7 +48,7 @@ extension Pipeline {
 
     /// `offermap compare`: `<out>/compare/compare.{md,html,json}`.
     public static func compare(_ options: BuildOptions, progress: (String) -> Void = { _ in }) async throws -> BuildResult {
-        try await run(options, step: "compare", progress: progress) { run, writer in
+        try await run(options, step: "compare", evidence: false, progress: progress) { run, writer in
             for (path, content) in comparison(run) { writer.add(path, content) }
         }
     }
@@ -62,23 +65,43 @@ extension Pipeline {
     }
 
     /// `offermap publish`: the website in `<out>/site/`.
+    /// A county's pages are rendered as soon as it is classified; the pages of all counties come last.
     public static func publish(_ options: BuildOptions, baseURL: String?, progress: (String) -> Void = { _ in }) async throws -> BuildResult {
-        try await run(options, step: "render", streaming: true, progress: progress) { try await site($0, baseURL: baseURL, &$1) }
+        var pages: [String] = []
+        return try await run(options, step: "render", streaming: true, perChunk: { landscapes, shared, templates, writer in
+            pages += try await countyPages(landscapes, view: SiteView(landscapes: [], texts: Texts.shipped(shared), date: options.date),
+                                           options: options, templates: templates, &writer)
+        }, progress: progress) { run, writer in
+            try await sharedPages(run, countyPages: pages, baseURL: baseURL, &writer)
+        }
     }
 
+    /// The site in one go, from counties classified before (`serve`).
     static func site(_ run: Run, baseURL: String?, _ writer: inout OutputWriter) async throws {
-        let options = run.options
-        let view = SiteView(landscapes: run.landscapes, texts: Texts.shipped(options.sharedLanguage(run.landscapes)), date: options.date)
+        let view = SiteView(landscapes: run.landscapes, texts: Texts.shipped(run.options.sharedLanguage(run.landscapes)), date: run.options.date)
+        let pages = try await countyPages(run.landscapes, view: view, options: run.options, templates: run.templates, &writer)
+        try await sharedPages(run, countyPages: pages, baseURL: baseURL, &writer)
+    }
+
+    /// Each county's own pages and data; returns their paths inside the site. `view` needs no other county.
+    static func countyPages(_ landscapes: [Landscape], view: SiteView, options: BuildOptions, templates: Templates,
+                            _ writer: inout OutputWriter) async throws -> [String] {
         var pages: [String] = []
-        for chunk in chunks(run.landscapes, options) {
+        for chunk in chunks(landscapes, options) {
             let rendered = await Parallel.map(Array(chunk), threads: options.threads) {
-                SiteBuilder.countyFiles($0, view: view, templates: run.templates)
+                SiteBuilder.countyFiles($0, view: view, templates: templates)
             }
             for (path, content) in rendered.joined() {
                 try writer.stream("site/" + path, content)
                 pages.append(path)
             }
         }
+        return pages
+    }
+
+    /// The pages and data of all counties: start page, finder, comparison, open data, sitemap.
+    static func sharedPages(_ run: Run, countyPages pages: [String], baseURL: String?, _ writer: inout OutputWriter) async throws {
+        let view = SiteView(landscapes: run.landscapes, texts: Texts.shipped(run.options.sharedLanguage(run.landscapes)), date: run.options.date)
         let shared = try SiteBuilder.sharedFiles(run.landscapes, comparison: Comparison(run.landscapes), view: view,
                                                  templates: run.templates, baseURL: baseURL, countyPages: pages, writer: &writer,
                                                  folder: "site/")
@@ -88,7 +111,7 @@ extension Pipeline {
     /// `offermap serve`: reports (under `reports/`), comparison and site from one load, for a preview folder.
     public static func preview(_ options: BuildOptions) async throws -> BuildResult {
         try await run(options, step: "render", streaming: true, progress: { _ in }) { run, writer in
-            try await reports(run, &writer, folder: "reports/")
+            try await reports(run.landscapes, options: run.options, templates: run.templates, &writer, folder: "reports/")
             for (path, content) in comparison(run) { try writer.stream(path, content) }
             try await site(run, baseURL: nil, &writer)
         }

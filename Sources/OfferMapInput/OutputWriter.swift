@@ -67,6 +67,13 @@ public struct OutputWriter {
         try OutputWriter.write(content, to: target)
     }
 
+    /// Drops what was staged; the output stays as it was.
+    public mutating func discard() {
+        if !staged.isEmpty { try? FileManager.default.removeItem(atPath: staging) }
+        staged = []
+        files = [:]
+    }
+
     /// Moves every file into place; returns the written paths (sorted) or throws with nothing replaced.
     @discardableResult
     public mutating func commit() throws -> [String] {

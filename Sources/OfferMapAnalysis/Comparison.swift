@@ -99,9 +99,9 @@ public struct Comparison: Sendable {
                 let cells = landscapes.map { $0.cell(phase, category) }
                 let strong = cells.indices.filter { cells[$0].map { Comparison.strong.contains($0.status) } ?? false }
                     .sorted { (cells[$1]!.n, landscapes[$0].county.id) < (cells[$0]!.n, landscapes[$1].county.id) }
+                let elsewhere = strong.prefix(3).map { other in elsewhereEntry(landscapes[other], cells[other]!) }
                 for (index, cell) in cells.enumerated() {
                     guard let cell, cell.status == .gap || cell.status == .thin else { continue }
-                    let elsewhere = strong.prefix(3).map { other in elsewhereEntry(landscapes[other], cells[other]!) }
                     found.append((index, p, c, Difference(county: landscapes[index].county.id, phase: phase, category: category,
                                                           status: cell.status, elsewhere: elsewhere)))
                 }

@@ -14,6 +14,8 @@ public struct OutputWriter {
     public private(set) var files: [String: String] = [:]
     private let streaming: Bool
     private var staged: [String] = []
+    /// Whether staging made the output root, which `discard()` then takes away again.
+    private var madeRoot = false
     private var staging: String { root + "/.offermap-staging-\(ProcessInfo.processInfo.processIdentifier)" }
 
     public init(root: String, streaming: Bool = false) {
@@ -56,7 +58,8 @@ public struct OutputWriter {
         }
     }
 
-    private func prepareStaging() throws {
+    private mutating func prepareStaging() throws {
+        madeRoot = !FileManager.default.fileExists(atPath: root)
         try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
         try? FileManager.default.removeItem(atPath: staging)
     }
@@ -69,7 +72,10 @@ public struct OutputWriter {
 
     /// Drops what was staged; the output stays as it was.
     public mutating func discard() {
-        if !staged.isEmpty { try? FileManager.default.removeItem(atPath: staging) }
+        if !staged.isEmpty {
+            try? FileManager.default.removeItem(atPath: staging)
+            if madeRoot { try? FileManager.default.removeItem(atPath: root) }
+        }
         staged = []
         files = [:]
     }

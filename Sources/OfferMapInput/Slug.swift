@@ -8,9 +8,19 @@ public enum Slug {
 
     /// A slug from any text: umlauts transcribed (ä → ae, ß → ss), everything else to hyphens.
     public static func make(_ text: String) -> String {
+        let lowered = text.lowercased()
+        // Latin letters below U+0250 are each a Character of their own (a combining mark lies above): by scalars, the
+        // same slug without breaking the text into Characters
+        if lowered.unicodeScalars.allSatisfy({ $0.value < 0x250 }) {
+            return slug(lowered.unicodeScalars.lazy.map(Character.init))
+        }
+        return slug(lowered)
+    }
+
+    private static func slug<S: Sequence<Character>>(_ characters: S) -> String {
         var result = ""
         var pendingHyphen = false
-        for character in text.lowercased() {
+        for character in characters {
             let replacement: String
             switch character {
             case "ä": replacement = "ae"

@@ -36,7 +36,7 @@ public indirect enum JSON: Sendable, Equatable {
 
 extension String {
     package var trimmingZeros: String {
-        guard contains(".") else { return self }
+        guard utf8.contains(UInt8(ascii: ".")) else { return self }
         var s = self
         while s.hasSuffix("0") { s.removeLast() }
         if s.hasSuffix(".") { s.removeLast() }

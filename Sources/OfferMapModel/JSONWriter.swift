@@ -3,7 +3,7 @@
 /// a debug build checks it. `compact` writes everything on one line, for JSON Lines.
 public struct JSONWriter {
     // Inlinable, so that each caller gets versions specialised to its sequences instead of generic ones.
-    public var bytes: [UInt8] = []
+    @usableFromInline let buffer: ByteBuffer
     /// Items written so far in each open container, innermost last.
     @usableFromInline var counts: [Int] = []
     @usableFromInline var afterKey = false
@@ -17,12 +17,14 @@ public struct JSONWriter {
     public init(capacity: Int = 0, indent: Int = 0, compact: Bool = false) {
         baseIndent = indent
         self.compact = compact
-        bytes.reserveCapacity(capacity)
+        buffer = ByteBuffer(capacity: capacity)
     }
+
+    public var bytes: [UInt8] { Array(buffer.written) }
 
     /// The text, with the final line end of a document.
     public var text: String {
-        var text = String(decoding: bytes, as: UTF8.self)
+        var text = String(decoding: buffer.written, as: UTF8.self)
         text.append("\n")
         return text
     }
@@ -50,15 +52,15 @@ public struct JSONWriter {
         lastKeys[lastKeys.count - 1] = name
         #endif
         startItem()
-        JSONWriter.quote(name, into: &bytes)
-        bytes.append(UInt8(ascii: ":"))
-        if !compact { bytes.append(UInt8(ascii: " ")) }
+        buffer.quote(name)
+        buffer.append(UInt8(ascii: ":"))
+        if !compact { buffer.append(UInt8(ascii: " ")) }
         afterKey = true
     }
 
     @inlinable public mutating func string(_ text: String) {
         startItem()
-        JSONWriter.quote(text, into: &bytes)
+        buffer.quote(text)
     }
 
     @inlinable public mutating func int(_ value: Int) { raw(String(value)) }
@@ -90,12 +92,13 @@ public struct JSONWriter {
 
     @usableFromInline mutating func raw(_ text: String) {
         startItem()
-        bytes.append(contentsOf: text.utf8)
+        var text = text
+        text.withUTF8 { buffer.append($0) }
     }
 
     @usableFromInline mutating func open(_ bracket: UInt8) {
         startItem()
-        bytes.append(bracket)
+        buffer.append(bracket)
         counts.append(0)
         #if DEBUG
         lastKeys.append("")
@@ -108,10 +111,10 @@ public struct JSONWriter {
         lastKeys.removeLast()
         #endif
         if count > 0, !compact {
-            bytes.append(0x0A)
-            indent(counts.count)
+            buffer.append(0x0A)
+            buffer.append(spaces: 2 * (baseIndent + counts.count))
         }
-        bytes.append(bracket)
+        buffer.append(bracket)
     }
 
     /// A value in a container starts on a line of its own; one after its key, right there.
@@ -121,34 +124,76 @@ public struct JSONWriter {
             return
         }
         guard !counts.isEmpty else { return }
-        if counts[counts.count - 1] > 0 { bytes.append(UInt8(ascii: ",")) }
+        if counts[counts.count - 1] > 0 { buffer.append(UInt8(ascii: ",")) }
         counts[counts.count - 1] += 1
         if compact { return }
-        bytes.append(0x0A)
-        indent(counts.count)
+        buffer.append(0x0A)
+        buffer.append(spaces: 2 * (baseIndent + counts.count))
+    }
+}
+
+/// The bytes a `JSONWriter` has written: one block of memory, grown by doubling, written without checks per byte.
+@usableFromInline final class ByteBuffer {
+    @usableFromInline var base: UnsafeMutablePointer<UInt8>
+    @usableFromInline var count = 0
+    @usableFromInline var capacity: Int
+
+    init(capacity: Int) {
+        self.capacity = max(capacity, 256)
+        base = .allocate(capacity: self.capacity)
     }
 
-    @usableFromInline mutating func indent(_ level: Int) {
-        let spaces = 2 * (baseIndent + level)
-        if spaces < JSONWriter.spaces.count {
-            bytes.append(contentsOf: JSONWriter.spaces[..<spaces])
-        } else {
-            bytes.append(contentsOf: repeatElement(0x20, count: spaces))
-        }
+    deinit { base.deallocate() }
+
+    var written: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: base, count: count) }
+
+    @inlinable func reserve(_ extra: Int) {
+        if count + extra > capacity { grow(to: count + extra) }
     }
 
-    @usableFromInline static let spaces = [UInt8](repeating: 0x20, count: 64)
+    @usableFromInline func grow(to needed: Int) {
+        while capacity < needed { capacity *= 2 }
+        let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+        grown.initialize(from: base, count: count)
+        base.deallocate()
+        base = grown
+    }
 
-    /// Escapes by bytes: runs of plain characters are copied in one piece.
-    @usableFromInline static func quote(_ text: String, into out: inout [UInt8]) {
-        out.append(UInt8(ascii: "\""))
+    @inlinable func append(_ byte: UInt8) {
+        reserve(1)
+        base[count] = byte
+        count += 1
+    }
+
+    @inlinable func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard let start = bytes.baseAddress, !bytes.isEmpty else { return }
+        reserve(bytes.count)
+        (base + count).initialize(from: start, count: bytes.count)
+        count += bytes.count
+    }
+
+    @inlinable func append(spaces: Int) {
+        reserve(spaces)
+        (base + count).initialize(repeating: 0x20, count: spaces)
+        count += spaces
+    }
+
+    @usableFromInline func append(_ text: StaticString) { text.withUTF8Buffer { append($0) } }
+
+    /// A JSON string, escaped by bytes: runs of plain characters are copied in one piece.
+    @usableFromInline func quote(_ text: String) {
+        append(UInt8(ascii: "\""))
         var text = text
         text.withUTF8 { bytes in
             var runStart = 0
             var index = 0
-            func copyRun() { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index])) }
             while index < bytes.count {
                 let byte = bytes[index]
+                // everything that needs escaping is below 0x3F, a backslash, or starts U+2028/U+2029
+                if byte > 0x3E && byte != 0x5C && byte != 0xE2 {
+                    index += 1
+                    continue
+                }
                 let escaped: StaticString
                 switch byte {
                 case 0x22: escaped = "\\\""
@@ -160,17 +205,17 @@ public struct JSONWriter {
                 case 0x3E: escaped = "\\u003e"
                 case 0x26: escaped = "\\u0026"
                 case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
-                    copyRun()
-                    out.append(contentsOf: (bytes[index + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
+                    append(UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+                    append(bytes[index + 2] == 0xA8 ? "\\u2028" : "\\u2029")
                     index += 3
                     runStart = index
                     continue
                 case 0..<0x20:
-                    copyRun()
+                    append(UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
                     let hex = Array(String(byte, radix: 16).utf8)
-                    out.append(contentsOf: "\\u".utf8)
-                    out.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: 4 - hex.count))
-                    out.append(contentsOf: hex)
+                    append("\\u00")
+                    if hex.count == 1 { append(UInt8(ascii: "0")) }
+                    hex.withUnsafeBufferPointer { append($0) }
                     index += 1
                     runStart = index
                     continue
@@ -178,13 +223,13 @@ public struct JSONWriter {
                     index += 1
                     continue
                 }
-                copyRun()
-                escaped.withUTF8Buffer { out.append(contentsOf: $0) }
+                append(UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+                append(escaped)
                 index += 1
                 runStart = index
             }
-            copyRun()
+            append(UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
         }
-        out.append(UInt8(ascii: "\""))
+        append(UInt8(ascii: "\""))
     }
 }

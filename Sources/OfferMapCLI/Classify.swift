@@ -123,6 +123,9 @@ struct Eval: ParsableCommand {
     @Option(help: "Without FILE: hold out only these sources (comma-separated, e.g. offers-dev,offers-dev-2/a); skips the dev cross-validation.")
     var only: String?
 
+    @Flag(help: "With --only: list each held-out offer with a wrong or missing label (gold, then given).")
+    var mistakes = false
+
     @Option(help: "Without FILE: change a classifier setting for this run (name=value, comma-separated, e.g. threshold=0.4).")
     var set: String?
 
@@ -175,6 +178,14 @@ struct Eval: ParsableCommand {
             let n = Double(max(reports.count, 1))
             print("mean of these: phases \(f(sums.0 / n)), categories \(f(sums.1 / n))")
             if !json { print("\nper label, these sources together:\n" + CrossValidation.merged(reports.map(\.report)).text) }
+            if mistakes {
+                print("\nMISTAKES (id: gold → given)")
+                for (_, report) in reports {
+                    for m in report.mistakes {
+                        print("\(m.id): \(m.gold.map(\.rawValue).joined(separator: ",")) → \(m.given.map(\.rawValue).joined(separator: ","))")
+                    }
+                }
+            }
             if calibrate {
                 // fitted on the sources held out here, so a source kept out of every decision can stay out of this one too
                 let held = reports.map(\.report)

@@ -61,7 +61,8 @@ public enum CrossValidation {
             for c in report.confusions { confusions[Evaluation.Pair(missed: c.missed, given: c.given), default: 0] += c.count }
         }
         return EvaluationReport(items: reports.map(\.items).reduce(0, +), labels: order.map { scores[$0]! },
-                                confusions: Evaluation.sortedConfusions(confusions), given: reports.flatMap(\.given))
+                                confusions: Evaluation.sortedConfusions(confusions), given: reports.flatMap(\.given),
+                                mistakes: reports.flatMap(\.mistakes))
     }
 }
 

@@ -40,6 +40,14 @@ public struct EvaluationReport: Sendable {
     public var confusions: [(missed: Label?, given: Label?, count: Int)]
     /// Every label given, with its probability and whether it was right: for the reliability table.
     public var given: [Prediction] = []
+    /// The offers with a wrong or missing label: id, gold labels, labels given (`eval --only … --mistakes`).
+    public var mistakes: [Mistake] = []
+
+    public struct Mistake: Sendable {
+        public var id: String
+        public var gold: [Label]
+        public var given: [Label]
+    }
 
     public struct Prediction: Sendable {
         public var label: Label
@@ -120,6 +128,7 @@ public enum Evaluation {
         var scores: [Label: LabelScore] = [:]
         var confusions: [Pair: Int] = [:]
         var given: [EvaluationReport.Prediction] = []
+        var mistakes: [EvaluationReport.Mistake] = []
         let order = classifier.taxonomy.labels
         for label in order { scores[label] = LabelScore(label: label) }
         for item in items {
@@ -128,6 +137,8 @@ public enum Evaluation {
                 given.append(.init(label: label, probability: labels.probabilities[label] ?? 0,
                                    correct: item.phases.map(Label.phase).contains(label) || item.categories.map(Label.category).contains(label)))
             }
+            let gold = item.phases.map(Label.phase) + item.categories.map(Label.category)
+            if Set(gold) != Set(labels.all) { mistakes.append(.init(id: item.id, gold: gold, given: labels.all)) }
             for (gold, predicted) in [(item.phases.map(Label.phase), labels.phases.map(Label.phase)),
                                       (item.categories.map(Label.category), labels.categories.map(Label.category))] {
                 let goldSet = Set(gold), predictedSet = Set(predicted)
@@ -144,7 +155,8 @@ public enum Evaluation {
             }
         }
         let ordered = order.compactMap { scores[$0] } + scores.keys.filter { !order.contains($0) }.sorted().map { scores[$0]! }
-        return EvaluationReport(items: items.count, labels: ordered, confusions: sortedConfusions(confusions), given: given)
+        return EvaluationReport(items: items.count, labels: ordered, confusions: sortedConfusions(confusions), given: given,
+                                mistakes: mistakes)
     }
 
     struct Pair: Hashable {

@@ -145,7 +145,7 @@ func devOffers() throws -> [LabeledText] { ShippedClassifier.dev.filter { $0.sou
         let headline = SourceValidation.headline(reports)
         print("LEAVE ONE SOURCE OUT\n" + headline.text)
         #expect(headline.items == 460)
-        #expect(headline.micro(.phases) >= 0.805)
+        #expect(headline.micro(.phases) >= 0.815)
         #expect(headline.micro(.categories) >= 0.873)
         // the probabilities mean what they say
         #expect(Reliability(headline.given).expectedError <= 0.05)
@@ -157,8 +157,8 @@ func devOffers() throws -> [LabeledText] { ShippedClassifier.dev.filter { $0.sou
         let report = CrossValidation.run(taxonomy: Self.taxonomy, items: items,
                                          extra: ShippedClassifier.training.filter { $0.source != "offers-dev" })
         print("CROSS-VALIDATED (5 folds)\n" + report.text)
-        #expect(report.micro(.phases) >= 0.858)
-        #expect(report.micro(.categories) >= 0.91)
+        #expect(report.micro(.phases) >= 0.862)
+        #expect(report.micro(.categories) >= 0.915)
     }
 
     /// Other fold assignments keep each kind of offer spread evenly over the folds.

@@ -3,7 +3,12 @@
 /// a debug build checks it. `compact` writes everything on one line, for JSON Lines.
 public struct JSONWriter {
     // Inlinable, so that each caller gets versions specialised to its sequences instead of generic ones.
-    @usableFromInline let buffer: ByteBuffer
+    // The bytes: one block of memory, grown by doubling, written without checks per byte. Kept in the struct
+    // (a class's fields would be checked for exclusive access at every byte); `storage` frees the block.
+    @usableFromInline var base: UnsafeMutablePointer<UInt8>
+    @usableFromInline var count = 0
+    @usableFromInline var capacity: Int
+    @usableFromInline let storage: Storage
     /// Items written so far in each open container, innermost last.
     @usableFromInline var counts: [Int] = []
     @usableFromInline var afterKey = false
@@ -17,14 +22,18 @@ public struct JSONWriter {
     public init(capacity: Int = 0, indent: Int = 0, compact: Bool = false) {
         baseIndent = indent
         self.compact = compact
-        buffer = ByteBuffer(capacity: capacity)
+        self.capacity = max(capacity, 256)
+        base = .allocate(capacity: self.capacity)
+        storage = Storage(base)
     }
 
-    public var bytes: [UInt8] { Array(buffer.written) }
+    var written: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: base, count: count) }
+
+    public var bytes: [UInt8] { Array(written) }
 
     /// The text, with the final line end of a document.
     public var text: String {
-        var text = String(decoding: buffer.written, as: UTF8.self)
+        var text = String(decoding: written, as: UTF8.self)
         text.append("\n")
         return text
     }
@@ -52,15 +61,15 @@ public struct JSONWriter {
         lastKeys[lastKeys.count - 1] = name
         #endif
         startItem()
-        buffer.quote(name)
-        buffer.append(UInt8(ascii: ":"))
-        if !compact { buffer.append(UInt8(ascii: " ")) }
+        quote(name)
+        append(UInt8(ascii: ":"))
+        if !compact { append(UInt8(ascii: " ")) }
         afterKey = true
     }
 
     @inlinable public mutating func string(_ text: String) {
         startItem()
-        buffer.quote(text)
+        quote(text)
     }
 
     @inlinable public mutating func int(_ value: Int) { raw(String(value)) }
@@ -93,12 +102,12 @@ public struct JSONWriter {
     @usableFromInline mutating func raw(_ text: String) {
         startItem()
         var text = text
-        text.withUTF8 { buffer.append($0) }
+        text.withUTF8 { append($0) }
     }
 
     @usableFromInline mutating func open(_ bracket: UInt8) {
         startItem()
-        buffer.append(bracket)
+        append(bracket)
         counts.append(0)
         #if DEBUG
         lastKeys.append("")
@@ -111,10 +120,10 @@ public struct JSONWriter {
         lastKeys.removeLast()
         #endif
         if count > 0, !compact {
-            buffer.append(0x0A)
-            buffer.append(spaces: 2 * (baseIndent + counts.count))
+            append(0x0A)
+            append(spaces: 2 * (baseIndent + counts.count))
         }
-        buffer.append(bracket)
+        append(bracket)
     }
 
     /// A value in a container starts on a line of its own; one after its key, right there.
@@ -124,64 +133,60 @@ public struct JSONWriter {
             return
         }
         guard !counts.isEmpty else { return }
-        if counts[counts.count - 1] > 0 { buffer.append(UInt8(ascii: ",")) }
+        if counts[counts.count - 1] > 0 { append(UInt8(ascii: ",")) }
         counts[counts.count - 1] += 1
         if compact { return }
-        buffer.append(0x0A)
-        buffer.append(spaces: 2 * (baseIndent + counts.count))
+        append(0x0A)
+        append(spaces: 2 * (baseIndent + counts.count))
     }
 }
 
-/// The bytes a `JSONWriter` has written: one block of memory, grown by doubling, written without checks per byte.
-@usableFromInline final class ByteBuffer {
-    @usableFromInline var base: UnsafeMutablePointer<UInt8>
-    @usableFromInline var count = 0
-    @usableFromInline var capacity: Int
+/// Frees a writer's block of memory when the writer goes.
+@usableFromInline final class Storage {
+    var base: UnsafeMutablePointer<UInt8>
 
-    init(capacity: Int) {
-        self.capacity = max(capacity, 256)
-        base = .allocate(capacity: self.capacity)
-    }
+    init(_ base: UnsafeMutablePointer<UInt8>) { self.base = base }
 
     deinit { base.deallocate() }
+}
 
-    var written: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: base, count: count) }
-
-    @inlinable func reserve(_ extra: Int) {
+extension JSONWriter {
+    @inlinable mutating func reserve(_ extra: Int) {
         if count + extra > capacity { grow(to: count + extra) }
     }
 
-    @usableFromInline func grow(to needed: Int) {
+    @usableFromInline mutating func grow(to needed: Int) {
         while capacity < needed { capacity *= 2 }
         let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
         grown.initialize(from: base, count: count)
         base.deallocate()
         base = grown
+        storage.base = grown
     }
 
-    @inlinable func append(_ byte: UInt8) {
+    @inlinable mutating func append(_ byte: UInt8) {
         reserve(1)
         base[count] = byte
         count += 1
     }
 
-    @inlinable func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+    @inlinable mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
         guard let start = bytes.baseAddress, !bytes.isEmpty else { return }
         reserve(bytes.count)
         (base + count).initialize(from: start, count: bytes.count)
         count += bytes.count
     }
 
-    @inlinable func append(spaces: Int) {
+    @inlinable mutating func append(spaces: Int) {
         reserve(spaces)
         (base + count).initialize(repeating: 0x20, count: spaces)
         count += spaces
     }
 
-    @usableFromInline func append(_ text: StaticString) { text.withUTF8Buffer { append($0) } }
+    @usableFromInline mutating func append(_ text: StaticString) { text.withUTF8Buffer { append($0) } }
 
     /// A JSON string, escaped by bytes: runs of plain characters are copied in one piece.
-    @usableFromInline func quote(_ text: String) {
+    @usableFromInline mutating func quote(_ text: String) {
         append(UInt8(ascii: "\""))
         var text = text
         text.withUTF8 { bytes in

@@ -65,6 +65,8 @@ struct TemplateStack {
         let value: Any
         /// The value as a dictionary, when it is one: names are looked up in it without a cast.
         let dictionary: [String: Any]?
+        /// A String, number or Bool: it has no names inside (Mirror finds no children), so lookups pass it at once.
+        var plain = false
     }
 
     private var frames: [Frame]
@@ -74,11 +76,16 @@ struct TemplateStack {
     init(_ root: Any) { frames = [TemplateStack.frame(root)] }
 
     private static func frame(_ value: Any) -> Frame {
-        Frame(value: value, dictionary: value as? [String: Any])
+        switch value {
+        case let dictionary as [String: Any]: Frame(value: value, dictionary: dictionary)
+        case is String, is Int, is Bool, is Double: Frame(value: value, dictionary: nil, plain: true)
+        default: Frame(value: value, dictionary: nil)
+        }
     }
 
     mutating func push(_ value: Any) { frames.append(TemplateStack.frame(value)) }
     mutating func push(dictionary: [String: Any]) { frames.append(Frame(value: dictionary, dictionary: dictionary)) }
+    mutating func push(plain value: Any) { frames.append(Frame(value: value, dictionary: nil, plain: true)) }
     mutating func pop() { frames.removeLast() }
 
     /// `{{.}}`
@@ -86,6 +93,7 @@ struct TemplateStack {
 
     private static func child(_ name: String, of frame: Frame) -> Any? {
         if let dictionary = frame.dictionary { return dictionary[name] }
+        if frame.plain { return nil }
         return TemplateRuntime.child(name, of: frame.value)
     }
 
@@ -198,7 +206,7 @@ enum TemplateRuntime {
         case let flag as Bool:
             if flag { pass(&output, &stack, body, keepingPosition: true) { _ in } }
         case is String, is Int:
-            pass(&output, &stack, body) { $0.push(value) }
+            pass(&output, &stack, body) { $0.push(plain: value) }
         case let list as [Any]:
             list.enumerated().forEach { index, item in
                 pass(&output, &stack, body) { $0.push(item); $0.position = SequencePosition(index, of: list.count) }

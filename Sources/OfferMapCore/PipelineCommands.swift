@@ -102,7 +102,7 @@ extension Pipeline {
     /// The pages and data of all counties: start page, finder, comparison, open data, sitemap.
     static func sharedPages(_ run: Run, countyPages pages: [String], baseURL: String?, _ writer: inout OutputWriter) async throws {
         let view = SiteView(landscapes: run.landscapes, texts: Texts.shipped(run.options.sharedLanguage(run.landscapes)), date: run.options.date)
-        let shared = try SiteBuilder.sharedFiles(run.landscapes, comparison: Comparison(run.landscapes), view: view,
+        let shared = try await SiteBuilder.sharedFiles(run.landscapes, comparison: Comparison(run.landscapes), view: view,
                                                  templates: run.templates, baseURL: baseURL, countyPages: pages, writer: &writer,
                                                  folder: "site/")
         for (path, content) in shared.sorted(by: { $0.key < $1.key }) { try writer.stream("site/" + path, content) }

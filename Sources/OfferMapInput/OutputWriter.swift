@@ -155,9 +155,12 @@ package struct JSONArrayWriter {
 
     package init(_ file: OutputFile) { self.file = file }
 
-    package mutating func append(_ item: JSON) throws {
+    package mutating func append(_ item: JSON) throws { try append(written: item.written(indent: 1)) }
+
+    /// An item already written as `JSON.written(indent: 1)` gives it.
+    package mutating func append(written item: String) throws {
         text += count == 0 ? "\n  " : ",\n  "
-        text += item.written(indent: 1)
+        text += item
         count += 1
         if text.utf8.count >= 1 << 16 {
             try file.append(text)

@@ -6,64 +6,79 @@ import OfferMapAnalysis
 /// Identifiers are UUIDs derived from offermap's ids, so they stay stable from run to run.
 /// Public data only: contacts appear only with `public: true`.
 public enum HSDS {
-    /// Writes `<folder>/<entity>.json` through a streaming writer.
-    static func export(_ landscapes: [Landscape], folder: String, writer: inout OutputWriter) throws {
-        func array(_ name: String) throws -> JSONArrayWriter { JSONArrayWriter(try writer.open("\(folder)/\(name).json")) }
-        var organizations = try array("organizations"), services = try array("services"), contacts = try array("contacts")
-        var languages = try array("languages"), areas = try array("service_areas"), attributes = try array("attributes")
-        var terms = try array("taxonomy_terms")
+    /// Writes `<folder>/<entity>.json` through a streaming writer; the items of a few counties are made side by side.
+    static func export(_ landscapes: [Landscape], folder: String, writer: inout OutputWriter) async throws {
+        let names = ["organizations", "services", "contacts", "languages", "service_areas", "attributes"]
+        var arrays = try names.map { JSONArrayWriter(try writer.open("\(folder)/\($0).json")) }
+        var terms = JSONArrayWriter(try writer.open("\(folder)/taxonomy_terms.json"))
         var termsByID: [String: JSON] = [:]
-        for landscape in landscapes {
-            let county = landscape.county
-            for institution in county.institutions {
-                let organization = uuid("organization:\(county.id)/\(institution.id)")
-                var fields: [String: JSON] = ["id": .string(organization), "name": .string(institution.name),
-                                              "description": .string(plain(institution.body, fallback: institution.name))]
-                if let short = institution.short { fields["alternate_name"] = .string(short) }
-                if let website = safeURL(institution.website), !website.hasPrefix("mailto:") { fields["website"] = .string(website) }
-                try organizations.append(.object(fields))
-                for (index, contact) in institution.contacts.filter(\.isPublic).enumerated() {
-                    var fields: [String: JSON] = ["id": .string(uuid("contact:\(county.id)/\(institution.id)/\(index)")),
-                                                  "organization_id": .string(organization), "name": .string(contact.name)]
-                    if let role = contact.role { fields["title"] = .string(role) }
-                    if let email = contact.email { fields["email"] = .string(email) }
-                    try contacts.append(.object(fields))
+        for chunk in stride(from: 0, to: landscapes.count, by: 16).map({ Array(landscapes[$0..<min($0 + 16, landscapes.count)]) }) {
+            for made in await Parallel.map(chunk, items) {
+                for (index, items) in made.items.enumerated() {
+                    for item in items { try arrays[index].append(written: item) }
                 }
-            }
-            for offer in landscape.offers {
-                let service = uuid("service:\(county.id)/\(offer.fullID)")
-                var fields: [String: JSON] = [
-                    "id": .string(service), "organization_id": .string(uuid("organization:\(county.id)/\(offer.institutionID)")),
-                    "name": .string(offer.offer.title), "status": .string("active"),
-                ]
-                if !offer.offer.description.isEmpty { fields["description"] = .string(offer.offer.description) }
-                if let url = safeURL(offer.offer.url), !url.hasPrefix("mailto:") { fields["url"] = .string(url) }
-                try services.append(.object(fields))
-                for code in offer.offer.languages {
-                    try languages.append(.object(["id": .string(uuid("language:\(service)/\(code)")), "service_id": .string(service),
-                                              "code": .string(code)]))
-                }
-                let area = offer.offer.municipalities.isEmpty ? county.name : offer.offer.municipalities.joined(separator: ", ")
-                try areas.append(.object(["id": .string(uuid("area:\(service)")), "service_id": .string(service),
-                                      "name": .string(area), "description": .string(county.name)]))
-                for label in offer.phases.map(Label.phase) + offer.categories.map(Label.category) {
-                    do {
-                        let (code, id) = (label.qualified, label.rawValue)
-                        let term = uuid("term:\(code)")
-                        let name = landscape.taxonomy.term(label)?.label
-                        termsByID[term] = .object(["id": .string(term), "code": .string(code), "name": .string(name?.de ?? id),
-                                               "description": .string(name?.en ?? id),
-                                               "taxonomy": .string(label.isPhase ? "offermap phase" : "offermap category"),
-                                               "version": .string("1")])
-                        try attributes.append(.object(["id": .string(uuid("attribute:\(service)/\(code)")),
-                                                   "link_id": .string(service), "link_type": .string("service"),
-                                                   "link_entity": .string("service"), "taxonomy_term_id": .string(term)]))
-                    }
-                }
+                termsByID.merge(made.terms) { $1 }
             }
         }
         for key in termsByID.keys.sorted() { try terms.append(termsByID[key]!) }
-        for var array in [organizations, services, contacts, languages, areas, attributes, terms] { try array.finish() }
+        for var array in arrays + [terms] { try array.finish() }
+    }
+
+    /// One county's items, written, in the order of `export`'s files; and the taxonomy terms its offers use.
+    struct Items: Sendable {
+        var items: [[String]] = Array(repeating: [], count: 6)
+        var terms: [String: JSON] = [:]
+
+        mutating func add(_ file: Int, _ fields: [String: JSON]) { items[file].append(JSON.object(fields).written(indent: 1)) }
+    }
+
+    @Sendable static func items(_ landscape: Landscape) -> Items {
+        var made = Items()
+        let (organizations, services, contacts, languages, areas, attributes) = (0, 1, 2, 3, 4, 5)
+        let county = landscape.county
+        for institution in county.institutions {
+            let organization = uuid("organization:\(county.id)/\(institution.id)")
+            var fields: [String: JSON] = ["id": .string(organization), "name": .string(institution.name),
+                                          "description": .string(plain(institution.body, fallback: institution.name))]
+            if let short = institution.short { fields["alternate_name"] = .string(short) }
+            if let website = safeURL(institution.website), !website.hasPrefix("mailto:") { fields["website"] = .string(website) }
+            made.add(organizations, fields)
+            for (index, contact) in institution.contacts.filter(\.isPublic).enumerated() {
+                var fields: [String: JSON] = ["id": .string(uuid("contact:\(county.id)/\(institution.id)/\(index)")),
+                                              "organization_id": .string(organization), "name": .string(contact.name)]
+                if let role = contact.role { fields["title"] = .string(role) }
+                if let email = contact.email { fields["email"] = .string(email) }
+                made.add(contacts, fields)
+            }
+        }
+        for offer in landscape.offers {
+            let service = uuid("service:\(county.id)/\(offer.fullID)")
+            var fields: [String: JSON] = [
+                "id": .string(service), "organization_id": .string(uuid("organization:\(county.id)/\(offer.institutionID)")),
+                "name": .string(offer.offer.title), "status": .string("active"),
+            ]
+            if !offer.offer.description.isEmpty { fields["description"] = .string(offer.offer.description) }
+            if let url = safeURL(offer.offer.url), !url.hasPrefix("mailto:") { fields["url"] = .string(url) }
+            made.add(services, fields)
+            for code in offer.offer.languages {
+                made.add(languages, ["id": .string(uuid("language:\(service)/\(code)")), "service_id": .string(service), "code": .string(code)])
+            }
+            let area = offer.offer.municipalities.isEmpty ? county.name : offer.offer.municipalities.joined(separator: ", ")
+            made.add(areas, ["id": .string(uuid("area:\(service)")), "service_id": .string(service),
+                             "name": .string(area), "description": .string(county.name)])
+            for label in offer.phases.map(Label.phase) + offer.categories.map(Label.category) {
+                let (code, id) = (label.qualified, label.rawValue)
+                let term = uuid("term:\(code)")
+                let name = landscape.taxonomy.term(label)?.label
+                made.terms[term] = .object(["id": .string(term), "code": .string(code), "name": .string(name?.de ?? id),
+                                            "description": .string(name?.en ?? id),
+                                            "taxonomy": .string(label.isPhase ? "offermap phase" : "offermap category"),
+                                            "version": .string("1")])
+                made.add(attributes, ["id": .string(uuid("attribute:\(service)/\(code)")), "link_id": .string(service),
+                                      "link_type": .string("service"), "link_entity": .string("service"), "taxonomy_term_id": .string(term)])
+            }
+        }
+        return made
     }
 
     /// The institution's description as inert Markdown (HSDS allows markup there; raw HTML

@@ -7,7 +7,7 @@ public enum SiteBuilder {
     /// The pages and data that span all counties; the sitemap lists `countyPages` too.
     /// The open data (offers.csv, HSDS) goes straight into `writer`; the pages are returned.
     package static func sharedFiles(_ landscapes: [Landscape], comparison: Comparison, view: SiteView, templates: Templates,
-                            baseURL: String?, countyPages: [String], writer: inout OutputWriter, folder: String) throws -> [String: String] {
+                            baseURL: String?, countyPages: [String], writer: inout OutputWriter, folder: String) async throws -> [String: String] {
         let texts = view.texts
         var files: [String: String] = [:]
         files["index.html"] = templates.render("site-index.html", view.index())
@@ -18,8 +18,8 @@ public enum SiteBuilder {
         files["compare.html"] = templates.render("site-compare.html", compare)
         files["assets/site.css"] = templates.render("report.css", [:]) + templates.render("site.css", [:])
         files["assets/finder.js"] = templates.render("site-finder.js", [:])
-        try OffersCSV.write(landscapes, to: try writer.open(folder + "data/offers.csv"))
-        try HSDS.export(landscapes, folder: folder + "data/hsds", writer: &writer)
+        try await OffersCSV.write(landscapes, to: try writer.open(folder + "data/offers.csv"))
+        try await HSDS.export(landscapes, folder: folder + "data/hsds", writer: &writer)
         if let baseURL {
             let pages = (Array(files.keys) + countyPages).filter { $0.hasSuffix(".html") && !$0.hasSuffix("embed.html") }
             files["sitemap.xml"] = sitemap(baseURL, paths: pages)
@@ -64,25 +64,32 @@ public enum SiteBuilder {
 
 /// `data/offers.csv`: one flat row per offer of every county, public fields only.
 public enum OffersCSV {
-    /// Row by row into the file: at national scale the table has 70,000 rows.
-    static func write(_ landscapes: [Landscape], to file: OutputFile) throws {
+    /// County by county into the file (at national scale the table has 70,000 rows), a few counties' rows made
+    /// side by side.
+    static func write(_ landscapes: [Landscape], to file: OutputFile) async throws {
         try file.append(CSV.line(["county_id", "county", "institution_id", "institution", "institution_type", "offer_id",
                              "title", "description", "phases", "categories", "target_groups", "languages", "cost",
                              "format", "municipalities", "url", "website"]))
-        for landscape in landscapes {
-            let institutions = Dictionary(landscape.county.institutions.map { ($0.id, $0) }) { first, _ in first }
-            for offer in landscape.offers {
-                let institution = institutions[offer.institutionID]
-                try file.append(CSV.line([
-                    landscape.county.id, landscape.county.name, offer.institutionID, institution?.name ?? "",
-                    institution?.type ?? "", offer.fullID, offer.offer.title, offer.offer.description,
-                    offer.phases.map(\.rawValue).joined(separator: ";"), offer.categories.map(\.rawValue).joined(separator: ";"),
-                    offer.offer.targetGroups.joined(separator: ";"), offer.offer.languages.joined(separator: ";"),
-                    offer.offer.cost ?? "", offer.offer.format ?? "", offer.offer.municipalities.joined(separator: ";"),
-                    offer.offer.url ?? "", institution?.website ?? "",
-                ]))
-            }
+        for chunk in stride(from: 0, to: landscapes.count, by: 16).map({ Array(landscapes[$0..<min($0 + 16, landscapes.count)]) }) {
+            for rows in await Parallel.map(chunk, rows) { try file.append(rows) }
         }
         try file.flush()
+    }
+
+    @Sendable static func rows(_ landscape: Landscape) -> String {
+        var rows = ""
+        let institutions = Dictionary(landscape.county.institutions.map { ($0.id, $0) }) { first, _ in first }
+        for offer in landscape.offers {
+            let institution = institutions[offer.institutionID]
+            rows += CSV.line([
+                landscape.county.id, landscape.county.name, offer.institutionID, institution?.name ?? "",
+                institution?.type ?? "", offer.fullID, offer.offer.title, offer.offer.description,
+                offer.phases.map(\.rawValue).joined(separator: ";"), offer.categories.map(\.rawValue).joined(separator: ";"),
+                offer.offer.targetGroups.joined(separator: ";"), offer.offer.languages.joined(separator: ";"),
+                offer.offer.cost ?? "", offer.offer.format ?? "", offer.offer.municipalities.joined(separator: ";"),
+                offer.offer.url ?? "", institution?.website ?? "",
+            ])
+        }
+        return rows
     }
 }

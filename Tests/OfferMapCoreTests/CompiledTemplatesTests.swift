@@ -66,7 +66,7 @@ import OfferMapResources
                 pages.append(path)
             }
         }
-        for (path, text) in try SiteBuilder.sharedFiles(landscapes, comparison: Comparison(landscapes), view: view, templates: templates,
+        for (path, text) in try await SiteBuilder.sharedFiles(landscapes, comparison: Comparison(landscapes), view: view, templates: templates,
                                                         baseURL: "https://example.org/", countyPages: pages, writer: &writer, folder: "site/") {
             files["site/" + path] = text
         }

@@ -29,6 +29,7 @@ public struct ReportView {
         let county = landscape.county
         let summary = landscape.summary
         let known = Set(county.institutions.map(\.id))
+        let review = review()
         return [
             "t": texts.tree,
             "lang": language.rawValue,
@@ -48,14 +49,14 @@ public struct ReportView {
                                                  "help": texts("status_help.\($0.rawValue)")] },
             "finding_groups": findingGroups(),
             "has_findings": landscape.findings.contains { $0.kind != .unclassified && audience.shows($0.kind) },
-            "review": review().map { offer in
+            "review": review.map { offer in
                 ["id": offer.fullID, "title": offer.offer.title,
                  "href": reviewPage.map { "\($0)#\(ReviewView.anchor(offer))" } ?? "#o-\(offer.fullID)",
                  "location": wording.place(offer),
                  "note": offer.isUnclassified ? texts("report.review_unclassified")
                      : texts("report.review_uncertain", ["p": texts.number(offer.confidence, digits: 2)])] as [String: Any]
             },
-            "has_review": !review().isEmpty,
+            "has_review": !review.isEmpty,
             "review_page": reviewPage ?? false,
             "institutions": county.institutions.map { institution($0, known: known, markdown: markdown) },
             "network": NetworkView(landscape: landscape, texts: texts, audience: audience).context(),

@@ -11,11 +11,19 @@ public struct Texts: @unchecked Sendable {
     public let entries: [String: String]
     /// The entries as nested dictionaries, for `{{t.report.title}}` in templates; built once.
     let tree: [String: Any]
+    /// What `evidence.quote` puts around `{text}`, when that is its only placeholder: quoting is then two appends.
+    let quoteMarks: (open: String, close: String)?
 
     public init(language: Language, yaml: String) throws {
         self.language = language
         self.entries = try TranslationFile.entries(yaml)
         self.tree = Texts.tree(entries)
+        let quote = entries["evidence.quote"] ?? ""
+        if let range = quote.range(of: "{text}"), quote.filter({ $0 == "{" }).count == 1 {
+            quoteMarks = (String(quote[..<range.lowerBound]), String(quote[range.upperBound...]))
+        } else {
+            quoteMarks = nil
+        }
     }
 
     /// The text for `key` with `{name}` placeholders filled in; the key itself if missing.
@@ -54,7 +62,7 @@ public struct Texts: @unchecked Sendable {
     /// „Gründungsseminar ‚Fit für die Selbstständigkeit‘“.
     public func quote(_ text: String) -> String {
         // "„«”»“ and their kin start with the bytes 0x22, 0xC2 or 0xE2; text without them stays as it is
-        guard text.utf8.contains(where: { $0 == 0x22 || $0 == 0xC2 || $0 == 0xE2 }) else { return self("evidence.quote", ["text": text]) }
+        guard text.utf8.contains(where: { $0 == 0x22 || $0 == 0xC2 || $0 == 0xE2 }) else { return quoted(text) }
         let (open, close): (Character, Character) = language == .de ? ("‚", "‘") : ("‘", "’")
         var inner = "", opening = true
         for character in text {
@@ -69,7 +77,12 @@ public struct Texts: @unchecked Sendable {
             default: inner.append(character)
             }
         }
-        return self("evidence.quote", ["text": inner])
+        return quoted(inner)
+    }
+
+    private func quoted(_ inner: String) -> String {
+        guard let quoteMarks else { return self("evidence.quote", ["text": inner]) }
+        return quoteMarks.open + inner + quoteMarks.close
     }
 
     public func number(_ value: Double, digits: Int = 0) -> String {

@@ -95,9 +95,19 @@ package struct SiteView {
         let texts = texts(landscape), wording = Wording(landscape: landscape, texts: texts)
         var context = branded(common(root: "../", title: texts("site.offers_title", ["county": landscape.county.name]), texts), landscape)
         context["county_name"] = landscape.county.name
+        // an offer's values once, however many cells it stands in
+        let ids = landscape.offers.map(\.fullID)
+        var items: [Int: [String: Any]] = [:]
         context["cells"] = landscape.cells.filter { $0.n > 0 }.map { cell -> [String: Any] in
-            ["anchor": "c-\(cell.phase)-\(cell.category)", "heading": "\(wording.phase(cell.phase)) × \(wording.category(cell.category))",
-             "offers": landscape.offers.filter { cell.offers.contains($0.fullID) }.map { offerItem($0, landscape, texts) }]
+            let members = Set(cell.offers)
+            let offers = ids.indices.filter { members.contains(ids[$0]) }.map { index in
+                if let item = items[index] { return item }
+                let item = offerItem(landscape.offers[index], landscape, texts)
+                items[index] = item
+                return item
+            }
+            return ["anchor": "c-\(cell.phase)-\(cell.category)", "heading": "\(wording.phase(cell.phase)) × \(wording.category(cell.category))",
+                    "offers": offers]
         }
         return context
     }

@@ -76,7 +76,7 @@ struct Classify: ParsableCommand {
                 json.key("id"); json.optional(object["id"] as? String)
                 json.key("phases"); json.ids(labels.phases)
             }
-            out += String(decoding: line.bytes, as: UTF8.self) + "\n"
+            out += line.text
         }
         FileHandle.standardOutput.write(Data(out.utf8))
     }

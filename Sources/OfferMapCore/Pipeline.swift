@@ -144,11 +144,7 @@ public enum Pipeline {
         return diagnostics
     }
 
-    /// Groups of counties small enough to hold their rendered files, large enough to keep every core busy.
-    static func chunks<T>(_ items: [T], _ options: BuildOptions) -> [ArraySlice<T>] {
-        let size = max(8, options.threads * 8)
-        return stride(from: 0, to: items.count, by: size).map { items[$0..<min($0 + size, items.count)] }
-    }
+    static func chunks<T>(_ items: [T], _ options: BuildOptions) -> [ArraySlice<T>] { Parallel.batches(items, threads: options.threads) }
 }
 
 /// Classifiers by what they read of a taxonomy: one per distinct taxonomy, made once (with the shipped weights where

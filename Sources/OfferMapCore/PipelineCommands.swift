@@ -78,8 +78,7 @@ extension Pipeline {
 
     /// The site in one go, from counties classified before (`serve`).
     static func site(_ run: Run, baseURL: String?, _ writer: inout OutputWriter) async throws {
-        let view = SiteView(landscapes: run.landscapes, texts: Texts.shipped(run.options.sharedLanguage(run.landscapes)), date: run.options.date)
-        let pages = try await countyPages(run.landscapes, view: view, options: run.options, templates: run.templates, &writer)
+        let pages = try await countyPages(run.landscapes, view: siteView(run), options: run.options, templates: run.templates, &writer)
         try await sharedPages(run, countyPages: pages, baseURL: baseURL, &writer)
     }
 
@@ -99,10 +98,14 @@ extension Pipeline {
         return pages
     }
 
+    /// The site's values over all counties of the run, in the language of the pages they share.
+    static func siteView(_ run: Run) -> SiteView {
+        SiteView(landscapes: run.landscapes, texts: Texts.shipped(run.options.sharedLanguage(run.landscapes)), date: run.options.date)
+    }
+
     /// The pages and data of all counties: start page, finder, comparison, open data, sitemap.
     static func sharedPages(_ run: Run, countyPages pages: [String], baseURL: String?, _ writer: inout OutputWriter) async throws {
-        let view = SiteView(landscapes: run.landscapes, texts: Texts.shipped(run.options.sharedLanguage(run.landscapes)), date: run.options.date)
-        let shared = try await SiteBuilder.sharedFiles(run.landscapes, comparison: Comparison(run.landscapes), view: view,
+        let shared = try await SiteBuilder.sharedFiles(run.landscapes, comparison: Comparison(run.landscapes), view: siteView(run),
                                                  templates: run.templates, baseURL: baseURL, countyPages: pages, writer: &writer,
                                                  folder: "site/")
         for (path, content) in shared.sorted(by: { $0.key < $1.key }) { try writer.stream("site/" + path, content) }

@@ -17,7 +17,7 @@ public indirect enum JSON: Sendable, Equatable {
     public func compact() -> String {
         var writer = JSONWriter(compact: true)
         writer.value(self)
-        return String(decoding: writer.bytes, as: UTF8.self)
+        return String(decoding: writer.written, as: UTF8.self)
     }
 
     public func serialized() -> String {
@@ -30,7 +30,7 @@ public indirect enum JSON: Sendable, Equatable {
     package func written(indent: Int) -> String {
         var writer = JSONWriter(indent: indent)
         writer.value(self)
-        return String(decoding: writer.bytes, as: UTF8.self)
+        return String(decoding: writer.written, as: UTF8.self)
     }
 }
 

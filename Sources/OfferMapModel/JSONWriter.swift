@@ -29,9 +29,7 @@ public struct JSONWriter {
 
     var written: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: base, count: count) }
 
-    public var bytes: [UInt8] { Array(written) }
-
-    /// The text, with the final line end of a document.
+    /// The text, with the final line end of a document (or of a JSON Lines line).
     public var text: String {
         var text = String(decoding: written, as: UTF8.self)
         text.append("\n")

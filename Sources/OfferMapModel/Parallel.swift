@@ -3,6 +3,12 @@
 public enum Parallel {
     public static let width = max(1, ProcessInfo.processInfo.activeProcessorCount)
 
+    /// Groups of counties small enough to hold their rendered files, large enough to keep every core busy.
+    public static func batches<T>(_ items: [T], threads: Int = width) -> [ArraySlice<T>] {
+        let size = max(8, threads * 8)
+        return stride(from: 0, to: items.count, by: size).map { items[$0..<min($0 + size, items.count)] }
+    }
+
     public static func map<T: Sendable, R: Sendable>(_ items: [T], threads: Int = width,
                                               _ transform: @escaping @Sendable (T) -> R) async -> [R] {
         guard items.count > 1, threads > 1 else { return items.map(transform) }

@@ -12,8 +12,8 @@ public enum HSDS {
         var arrays = try names.map { JSONArrayWriter(try writer.open("\(folder)/\($0).json")) }
         var terms = JSONArrayWriter(try writer.open("\(folder)/taxonomy_terms.json"))
         var termsByID: [String: JSON] = [:]
-        for chunk in stride(from: 0, to: landscapes.count, by: 16).map({ Array(landscapes[$0..<min($0 + 16, landscapes.count)]) }) {
-            for made in await Parallel.map(chunk, items) {
+        for batch in Parallel.batches(landscapes) {
+            for made in await Parallel.map(Array(batch), items) {
                 for (index, items) in made.items.enumerated() {
                     for item in items { try arrays[index].append(written: item) }
                 }

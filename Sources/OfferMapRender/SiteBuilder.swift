@@ -70,8 +70,8 @@ public enum OffersCSV {
         try file.append(CSV.line(["county_id", "county", "institution_id", "institution", "institution_type", "offer_id",
                              "title", "description", "phases", "categories", "target_groups", "languages", "cost",
                              "format", "municipalities", "url", "website"]))
-        for chunk in stride(from: 0, to: landscapes.count, by: 16).map({ Array(landscapes[$0..<min($0 + 16, landscapes.count)]) }) {
-            for rows in await Parallel.map(chunk, rows) { try file.append(rows) }
+        for batch in Parallel.batches(landscapes) {
+            for rows in await Parallel.map(Array(batch), rows) { try file.append(rows) }
         }
         try file.flush()
     }

@@ -73,17 +73,19 @@ public enum Pipeline {
         public let options: BuildOptions
         public let landscapes: [Landscape]
         public let templates: Templates
+        /// The files a `perCounty` step staged, in county order, relative to the output root.
+        public var countyFiles: [String] = []
     }
 
-    /// What a command does with a few counties as soon as they are classified, before the next few are:
-    /// the counties, the language of the pages shared by all, the templates, the output.
-    typealias ChunkStep = (_ landscapes: [Landscape], _ shared: Language, _ templates: Templates, _ writer: inout OutputWriter) async throws -> Void
+    /// What a command does with one county as soon as it is classified, on any core: it stages the county's files
+    /// and returns their paths. It gets the county, the language of the pages shared by all, the templates, the staging folder.
+    typealias CountyStep = @Sendable (_ landscape: Landscape, _ shared: Language, _ templates: Templates, _ staging: Staging) throws -> [String]
 
     /// Runs the shared stages around a command's own `step`, which fills the output writer.
-    /// With `perChunk`, counties are classified a few at a time and each few handed to it at once; afterwards they
-    /// keep only the evidence given in the files, so that the evidence of all counties is never in memory together.
+    /// With `perCounty`, each county is classified and handed to it at once, on all cores; afterwards it keeps only the
+    /// evidence given in the files, so that the evidence of all counties is never in memory together.
     /// `evidence: false` classifies without evidence at all (a step that shows none).
-    static func run(_ options: BuildOptions, step name: String, streaming: Bool = false, evidence: Bool = true, perChunk: ChunkStep? = nil,
+    static func run(_ options: BuildOptions, step name: String, streaming: Bool = false, evidence: Bool = true, perCounty: CountyStep? = nil,
                     progress: (String) -> Void, _ step: (Run, inout OutputWriter) async throws -> Void) async throws -> BuildResult {
         var diagnostics = Diagnostics()
         progress("[1/4] load")
@@ -93,14 +95,22 @@ public enum Pipeline {
         progress("[2/4] classify")
         var writer = OutputWriter(root: options.out, streaming: streaming)
         var landscapes: [Landscape] = []
-        if let perChunk {
+        var countyFiles: [String] = []
+        if let perCounty {
+            progress("[3/4] \(name)")
             let shared = options.sharedLanguage(counties.map { Language.of($0, option: options.language) })
-            for (index, chunk) in chunks(counties, options).enumerated() {
-                let analysed = await analyse(Array(chunk), options: options, diagnostics: &diagnostics)
-                if index == 0 { progress("[3/4] \(name)") }
-                try await perChunk(analysed, shared, templates, &writer)
-                landscapes += analysed.map(\.withoutEvidence)
+            let staging = try writer.staging()
+            let analyse = analyser(counties, options: options, evidence: true)
+            let done = await Parallel.map(counties, threads: options.threads, perTask: 1) { county in
+                let landscape = analyse(county)
+                return (landscape.withoutEvidence, Result { try perCounty(landscape, shared, templates, staging) })
             }
+            for (landscape, files) in done {
+                landscapes.append(landscape)
+                do { countyFiles += try files.get() } catch { writer.discard(); throw error }
+            }
+            writer.staged(countyFiles)
+            for landscape in landscapes { diagnostics.append(contentsOf: warnings(landscape)) }
         } else {
             landscapes = await analyse(counties, options: options, evidence: evidence, diagnostics: &diagnostics)
         }
@@ -108,8 +118,8 @@ public enum Pipeline {
             writer.discard()
             return BuildResult(diagnostics: diagnostics, blocked: true)
         }
-        if perChunk == nil { progress("[3/4] \(name)") }
-        try await step(Run(options: options, landscapes: landscapes, templates: templates), &writer)
+        if perCounty == nil { progress("[3/4] \(name)") }
+        try await step(Run(options: options, landscapes: landscapes, templates: templates, countyFiles: countyFiles), &writer)
         progress("[4/4] write")
         return BuildResult(diagnostics: diagnostics, written: try writer.commit(), landscapes: landscapes)
     }
@@ -119,17 +129,22 @@ public enum Pipeline {
                                    diagnostics: &diagnostics)
     }
 
-    /// Classifies every county, in its own language; counties with the same classifier taxonomy share one classifier.
+    /// Classifies every county, in its own language.
     public static func analyse(_ counties: [County], options: BuildOptions, evidence: Bool = true, diagnostics: inout Diagnostics) async -> [Landscape] {
+        let landscapes = await Parallel.map(counties, threads: options.threads, analyser(counties, options: options, evidence: evidence))
+        for landscape in landscapes { diagnostics.append(contentsOf: warnings(landscape)) }
+        return landscapes
+    }
+
+    /// Classifies one of `counties` in its own language. Counties with the same classifier taxonomy share one
+    /// classifier, made here before the counties are analysed side by side, each on all cores where it has to train.
+    static func analyser(_ counties: [County], options: BuildOptions, evidence: Bool) -> @Sendable (County) -> Landscape {
         let classifiers = options.classifiers ?? ClassifierCache()
-        // made before the counties are analysed side by side, each on all cores where it has to train
         for county in counties { _ = classifiers.classifier(for: county.taxonomy) }
-        let landscapes = await Parallel.map(counties, threads: options.threads) { county in
+        return { county in
             Analysis.landscape(of: county, date: options.date, language: Language.of(county, option: options.language),
                                classifier: classifiers.classifier(for: county.taxonomy), evidence: evidence)
         }
-        for landscape in landscapes { diagnostics.append(contentsOf: warnings(landscape)) }
-        return landscapes
     }
 
     /// Warnings for offers that fit nothing, at the offer's line.
@@ -143,8 +158,6 @@ public enum Pipeline {
         }
         return diagnostics
     }
-
-    static func chunks<T>(_ items: [T], _ options: BuildOptions) -> [ArraySlice<T>] { Parallel.batches(items, threads: options.threads) }
 }
 
 /// Classifiers by what they read of a taxonomy: one per distinct taxonomy, made once (with the shipped weights where

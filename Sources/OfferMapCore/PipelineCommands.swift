@@ -5,22 +5,24 @@ import OfferMapRender
 
 /// The commands: the shared stages of `Pipeline.run` around each command's own step.
 extension Pipeline {
-    /// `offermap build`: one report set per county. Counties are rendered a few at a time and
-    /// staged right away, so memory does not grow with every rendered file.
+    /// `offermap build`: one report set per county, staged as soon as the county is classified, so that memory does not
+    /// grow with every rendered file.
     public static func build(_ options: BuildOptions, progress: (String) -> Void = { _ in }) async throws -> BuildResult {
-        try await run(options, step: "render", streaming: true, perChunk: { landscapes, _, templates, writer in
-            try await reports(landscapes, options: options, templates: templates, &writer)
+        try await run(options, step: "render", streaming: true, perCounty: { landscape, _, templates, staging in
+            try staging.write(report(landscape, options: options, templates: templates))
         }, progress: progress) { _, _ in }
     }
 
-    static func reports(_ landscapes: [Landscape], options: BuildOptions, templates: Templates, _ writer: inout OutputWriter,
-                        folder: String = "") async throws {
-        for chunk in chunks(landscapes, options) {
-            let rendered = await Parallel.map(Array(chunk), threads: options.threads) {
-                report($0, options: options, templates: templates)
-            }
-            for (path, content) in rendered.joined() { try writer.stream(folder + path, content) }
+    /// Makes each county's files on all cores and stages them at once; returns their paths, in county order.
+    static func stageEach(_ landscapes: [Landscape], options: BuildOptions, under folder: String, _ writer: inout OutputWriter,
+                          _ files: @escaping @Sendable (Landscape) -> [(String, String)]) async throws -> [String] {
+        let staging = try writer.staging()
+        let staged = await Parallel.map(landscapes, threads: options.threads, perTask: 1) { landscape in
+            Result { try staging.write(files(landscape), under: folder) }
         }
+        let paths = try staged.flatMap { try $0.get() }
+        writer.staged(paths)
+        return paths
     }
 
     /// One county's report files; the template values are built once for Markdown and HTML.
@@ -67,35 +69,21 @@ extension Pipeline {
     /// `offermap publish`: the website in `<out>/site/`.
     /// A county's pages are rendered as soon as it is classified; the pages of all counties come last.
     public static func publish(_ options: BuildOptions, baseURL: String?, progress: (String) -> Void = { _ in }) async throws -> BuildResult {
-        var pages: [String] = []
-        return try await run(options, step: "render", streaming: true, perChunk: { landscapes, shared, templates, writer in
-            pages += try await countyPages(landscapes, view: SiteView(landscapes: [], texts: Texts.shipped(shared), date: options.date),
-                                           options: options, templates: templates, &writer)
+        try await run(options, step: "render", streaming: true, perCounty: { landscape, shared, templates, staging in
+            let view = SiteView(landscapes: [], texts: Texts.shipped(shared), date: options.date)
+            return try staging.write(SiteBuilder.countyFiles(landscape, view: view, templates: templates), under: "site/")
         }, progress: progress) { run, writer in
-            try await sharedPages(run, countyPages: pages, baseURL: baseURL, &writer)
+            try await sharedPages(run, countyPages: run.countyFiles.map { String($0.dropFirst("site/".count)) }, baseURL: baseURL, &writer)
         }
     }
 
     /// The site in one go, from counties classified before (`serve`).
     static func site(_ run: Run, baseURL: String?, _ writer: inout OutputWriter) async throws {
-        let pages = try await countyPages(run.landscapes, view: siteView(run), options: run.options, templates: run.templates, &writer)
-        try await sharedPages(run, countyPages: pages, baseURL: baseURL, &writer)
-    }
-
-    /// Each county's own pages and data; returns their paths inside the site. `view` needs no other county.
-    static func countyPages(_ landscapes: [Landscape], view: SiteView, options: BuildOptions, templates: Templates,
-                            _ writer: inout OutputWriter) async throws -> [String] {
-        var pages: [String] = []
-        for chunk in chunks(landscapes, options) {
-            let rendered = await Parallel.map(Array(chunk), threads: options.threads) {
-                SiteBuilder.countyFiles($0, view: view, templates: templates)
-            }
-            for (path, content) in rendered.joined() {
-                try writer.stream("site/" + path, content)
-                pages.append(path)
-            }
+        let view = siteView(run)
+        let pages = try await stageEach(run.landscapes, options: run.options, under: "site/", &writer) { landscape in
+            SiteBuilder.countyFiles(landscape, view: view, templates: run.templates)
         }
-        return pages
+        try await sharedPages(run, countyPages: pages.map { String($0.dropFirst("site/".count)) }, baseURL: baseURL, &writer)
     }
 
     /// The site's values over all counties of the run, in the language of the pages they share.
@@ -114,7 +102,9 @@ extension Pipeline {
     /// `offermap serve`: reports (under `reports/`), comparison and site from one load, for a preview folder.
     public static func preview(_ options: BuildOptions) async throws -> BuildResult {
         try await run(options, step: "render", streaming: true, progress: { _ in }) { run, writer in
-            try await reports(run.landscapes, options: run.options, templates: run.templates, &writer, folder: "reports/")
+            _ = try await stageEach(run.landscapes, options: run.options, under: "reports/", &writer) { landscape in
+                report(landscape, options: run.options, templates: run.templates)
+            }
             for (path, content) in comparison(run) { try writer.stream(path, content) }
             try await site(run, baseURL: nil, &writer)
         }

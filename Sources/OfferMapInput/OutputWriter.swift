@@ -16,7 +16,9 @@ public struct OutputWriter {
     private var staged: [String] = []
     /// Whether staging made the output root, which `discard()` then takes away again.
     private var madeRoot = false
-    private var staging: String { root + "/.offermap-staging-\(ProcessInfo.processInfo.processIdentifier)" }
+    /// Whether `staging()` has prepared the staging folder (before anything may be staged in it).
+    private var prepared = false
+    private var stagingFolder: String { root + "/.offermap-staging-\(ProcessInfo.processInfo.processIdentifier)" }
 
     public init(root: String, streaming: Bool = false) {
         self.root = root
@@ -31,18 +33,27 @@ public struct OutputWriter {
 
     /// Puts the file into the staging folder now (streaming writers only).
     public mutating func stream(_ relativePath: String, _ content: String) throws {
-        precondition(OutputWriter.isSafe(relativePath) && streaming, "unsafe output path \(relativePath)")
-        if staged.isEmpty { try prepareStaging() }
-        try stage(relativePath, content)
+        precondition(streaming, "stream needs a streaming writer")
+        try staging().write(relativePath, content)
         staged.append(relativePath)
     }
+
+    /// The staging folder for tasks that put files there side by side; `staged(_:)` tells the writer their paths.
+    public mutating func staging() throws -> Staging {
+        if !prepared { try prepareStaging() }
+        prepared = true
+        return Staging(folder: stagingFolder)
+    }
+
+    /// Paths put into the staging folder through `staging()`.
+    public mutating func staged(_ paths: [String]) { staged += paths }
 
     /// Opens a file in the staging folder to be written piece by piece (streaming writers only),
     /// so that a large file never has to exist as one string.
     public mutating func open(_ relativePath: String) throws -> OutputFile {
         precondition(OutputWriter.isSafe(relativePath) && streaming, "unsafe output path \(relativePath)")
-        if staged.isEmpty { try prepareStaging() }
-        let target = staging + "/" + relativePath
+        _ = try staging()
+        let target = stagingFolder + "/" + relativePath
         try FileManager.default.createDirectory(atPath: (target as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         staged.append(relativePath)
         return try OutputFile(path: target)
@@ -61,23 +72,18 @@ public struct OutputWriter {
     private mutating func prepareStaging() throws {
         madeRoot = !FileManager.default.fileExists(atPath: root)
         try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
-        try? FileManager.default.removeItem(atPath: staging)
-    }
-
-    private func stage(_ path: String, _ content: String) throws {
-        let target = staging + "/" + path
-        try FileManager.default.createDirectory(atPath: (target as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-        try OutputWriter.write(content, to: target)
+        try? FileManager.default.removeItem(atPath: stagingFolder)
     }
 
     /// Drops what was staged; the output stays as it was.
     public mutating func discard() {
-        if !staged.isEmpty {
-            try? FileManager.default.removeItem(atPath: staging)
+        if prepared {
+            try? FileManager.default.removeItem(atPath: stagingFolder)
             if madeRoot { try? FileManager.default.removeItem(atPath: root) }
         }
         staged = []
         files = [:]
+        prepared = false
     }
 
     /// Moves every file into place; returns the written paths (sorted) or throws with nothing replaced.
@@ -85,17 +91,19 @@ public struct OutputWriter {
     public mutating func commit() throws -> [String] {
         let manager = FileManager.default
         if !streaming {
-            try prepareStaging()
-            for path in files.keys.sorted() { try stage(path, files[path]!) }
+            let staging = try staging()
+            for path in files.keys.sorted() { try staging.write(path, files[path]!) }
             staged = files.keys.sorted()
         }
-        defer { try? manager.removeItem(atPath: staging) }
+        defer { try? manager.removeItem(atPath: stagingFolder) }
         guard !staged.isEmpty else { return [] }
         let paths = staged.sorted()
+        var folders: Set<String> = []
         for path in paths {
             let target = root + "/" + path
-            try manager.createDirectory(atPath: (target as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-            if rename(staging + "/" + path, target) != 0 {
+            let folder = (target as NSString).deletingLastPathComponent
+            if folders.insert(folder).inserted { try manager.createDirectory(atPath: folder, withIntermediateDirectories: true) }
+            if rename(stagingFolder + "/" + path, target) != 0 {
                 throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: target])
             }
         }
@@ -118,6 +126,34 @@ public struct OutputWriter {
             guard written > 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path]) }
             offset += written
         }
+    }
+}
+
+/// The staging folder of a streaming writer, for tasks that write their files side by side.
+public struct Staging: Sendable {
+    let folder: String
+
+    public func write(_ relativePath: String, _ content: String) throws {
+        var folders: Set<String> = []
+        try write(relativePath, content, folders: &folders)
+    }
+
+    /// Writes each file under `folder` (empty or ending in "/"); returns their paths.
+    public func write(_ files: [(path: String, content: String)], under folder: String = "") throws -> [String] {
+        var folders: Set<String> = []
+        return try files.map { file in
+            try write(folder + file.path, file.content, folders: &folders)
+            return folder + file.path
+        }
+    }
+
+    /// `folders`: those made before, which need no second look.
+    private func write(_ relativePath: String, _ content: String, folders: inout Set<String>) throws {
+        precondition(OutputWriter.isSafe(relativePath), "unsafe output path \(relativePath)")
+        let target = folder + "/" + relativePath
+        let parent = (target as NSString).deletingLastPathComponent
+        if folders.insert(parent).inserted { try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true) }
+        try OutputWriter.write(content, to: target)
     }
 }
 

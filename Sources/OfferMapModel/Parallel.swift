@@ -9,10 +9,11 @@ public enum Parallel {
         return stride(from: 0, to: items.count, by: size).map { items[$0..<min($0 + size, items.count)] }
     }
 
-    public static func map<T: Sendable, R: Sendable>(_ items: [T], threads: Int = width,
+    /// `perTask`: items one task takes (default: a few tasks per core); fewer evens out items of unequal cost.
+    public static func map<T: Sendable, R: Sendable>(_ items: [T], threads: Int = width, perTask: Int? = nil,
                                               _ transform: @escaping @Sendable (T) -> R) async -> [R] {
         guard items.count > 1, threads > 1 else { return items.map(transform) }
-        let chunkSize = max(1, (items.count + threads * 4 - 1) / (threads * 4))
+        let chunkSize = perTask ?? max(1, (items.count + threads * 4 - 1) / (threads * 4))
         let chunks = stride(from: 0, to: items.count, by: chunkSize).map { Array(items[$0..<min($0 + chunkSize, items.count)]) }
         var results = [[R]](repeating: [], count: chunks.count)
         await withTaskGroup(of: (Int, [R]).self) { group in

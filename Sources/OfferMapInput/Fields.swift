@@ -92,7 +92,7 @@ struct Fields {
                 diagnostics.error(.expectedText, document.location(item), "each entry of '\(key)' must be a single text, found \(Fields.describe(item))")
                 continue
             }
-            let text = scalar.string.trimmingCharacters(in: .whitespaces)
+            let text = scalar.string.trimmedSpaces
             if !text.isEmpty { items.append((text, item)) }
         }
         return items

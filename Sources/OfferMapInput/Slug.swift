@@ -9,12 +9,52 @@ public enum Slug {
     /// A slug from any text: umlauts transcribed (ä → ae, ß → ss), everything else to hyphens.
     public static func make(_ text: String) -> String {
         let lowered = text.lowercased()
+        if let slug = german(lowered) { return slug }
         // Latin letters below U+0250 are each a Character of their own (a combining mark lies above): by scalars, the
         // same slug without breaking the text into Characters
         if lowered.unicodeScalars.allSatisfy({ $0.value < 0x250 }) {
             return slug(lowered.unicodeScalars.lazy.map(Character.init))
         }
         return slug(lowered)
+    }
+
+    /// The slug of lowercased ASCII text with German umlauts and ß, by bytes; nil for any other letter.
+    private static func german(_ lowered: String) -> String? {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(min(lowered.utf8.count, 64))
+        var pendingHyphen = false
+        var lead: UInt8 = 0
+        for byte in lowered.utf8 {
+            var replacement: (UInt8, UInt8?)?
+            if lead != 0 {
+                // ä ö ü ß: C3 A4, C3 B6, C3 BC, C3 9F
+                switch byte {
+                case 0xA4: replacement = (0x61, 0x65)
+                case 0xB6: replacement = (0x6F, 0x65)
+                case 0xBC: replacement = (0x75, 0x65)
+                case 0x9F: replacement = (0x73, 0x73)
+                default: return nil
+                }
+                lead = 0
+            } else if byte == 0xC3 {
+                lead = byte
+                continue
+            } else if byte >= 0x80 {
+                return nil
+            } else if (0x61...0x7A).contains(byte) || (0x30...0x39).contains(byte) {
+                replacement = (byte, nil)
+            }
+            guard let (first, second) = replacement else {
+                pendingHyphen = !bytes.isEmpty
+                continue
+            }
+            if pendingHyphen { bytes.append(0x2D) }
+            bytes.append(first)
+            if let second { bytes.append(second) }
+            pendingHyphen = false
+        }
+        if lead != 0 { return nil }
+        return String(decoding: bytes.prefix(60), as: UTF8.self).trimmingTrailingHyphens
     }
 
     private static func slug<S: Sequence<Character>>(_ characters: S) -> String {

@@ -14,6 +14,13 @@ extension String {
         return String(self[start...end])
     }
 
+    /// `trimmingCharacters(in: .whitespaces)`, without Foundation when both ends are visible ASCII.
+    package var trimmedSpaces: String {
+        guard let first = utf8.first, let last = utf8.last else { return self }
+        if String.isVisibleASCII(first) && String.isVisibleASCII(last) { return self }
+        return trimmingCharacters(in: .whitespaces)
+    }
+
     /// Empty or whitespace only; stops at the first visible character.
     var isBlank: Bool {
         guard let byte = utf8.first(where: { !($0 == 0x20 || ($0 >= 0x09 && $0 <= 0x0D)) }) else { return true }

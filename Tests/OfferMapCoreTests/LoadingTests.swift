@@ -264,4 +264,15 @@ import Testing
         #expect(Suggestion.closest("xyz", in: ["finanzierung", "beratung"]) == nil)
         #expect(Slug.make("Gründungs-Beratung für Ärzte & Co.") == "gruendungs-beratung-fuer-aerzte-co")
     }
+
+    /// German text is slugged by bytes, other letters by Characters; both give the same kind of slug.
+    @Test func slugsOfGermanAndOtherLetters() {
+        #expect(Slug.make("  Straße 7 + Größe!  ") == "strasse-7-groesse")
+        #expect(Slug.make("Café Créateur") == "cafe-createur")
+        #expect(Slug.make("Gru\u{308}ndung") == "gruendung")
+        #expect(Slug.make("Zeynep Çelik, İzmir") == "zeynep-celik-izmir")
+        #expect(Slug.make("Über " + String(repeating: "ä", count: 40)) == "ueber-" + String(repeating: "ae", count: 27))
+        #expect(Slug.make("استشارة") == "")
+        #expect(Slug.make("---") == "")
+    }
 }

@@ -29,17 +29,29 @@ struct Findings {
         }
         // an overlap names only the institutions whose offers are alike, not everyone in the cell
         let types = StandIn.types(county)
+        let index = offerIndex()
         for cell in cells where cell.status == .overlap {
-            let inCell = offers.filter { cell.offers.contains($0.fullID) }
+            let inCell = offers(in: cell, index)
             result.append(Finding(kind: .overlap, cells: [cell.key],
                                   institutions: StandIn.largestAlikeGroup(inCell, types: types, taxonomy: taxonomy)))
         }
         return result
     }
 
+    /// Full offer id → position in `offers`.
+    func offerIndex() -> [String: Int] {
+        Dictionary(offers.enumerated().map { ($0.element.fullID, $0.offset) }) { first, _ in first }
+    }
+
+    /// A cell's offers, in the order of `offers`.
+    func offers(in cell: Cell, _ index: [String: Int]) -> [ClassifiedOffer] {
+        Set(cell.offers.compactMap { index[$0] }).sorted().map { offers[$0] }
+    }
+
     func languageGaps() -> [Finding] {
-        cells.filter { $0.expected && $0.n > 0 }.compactMap { cell in
-            let inCell = offers.filter { cell.offers.contains($0.fullID) }
+        let index = offerIndex()
+        return cells.filter { $0.expected && $0.n > 0 }.compactMap { cell in
+            let inCell = offers(in: cell, index)
             guard !inCell.contains(where: { $0.offer.languages.contains { $0 != "de" } }) else { return nil }
             return Finding(kind: .languageGap, cells: [cell.key], institutions: cell.institutions)
         }

@@ -78,20 +78,19 @@ public struct Network: Sendable {
     /// shared languages other than German and offers for migrants count most, then shared phases;
     /// the economic development agency wins a tie, then the id.
     public func bestPartner(for id: String, offers: [ClassifiedOffer]) -> String? {
-        let own = offers.filter { $0.institutionID == id }
+        let byInstitution = Dictionary(grouping: offers, by: \.institutionID)
+        let own = byInstitution[id] ?? []
         let languages = Set(own.flatMap(\.offer.languages)).subtracting(["de"])
         let phases = Set(own.flatMap(\.phases))
         func score(_ candidate: Institution) -> Int {
-            let theirs = offers.filter { $0.institutionID == candidate.id }
+            let theirs = byInstitution[candidate.id] ?? []
             var total = 2 * languages.intersection(theirs.flatMap(\.offer.languages)).count
             if theirs.contains(where: { !Set($0.offer.targetGroups).isDisjoint(with: ["migrant", "gefluechtete"]) }) { total += 2 }
             total += phases.intersection(theirs.flatMap(\.phases)).count
             if candidate.type == "wirtschaftsfoerderung" { total += 1 }
             return total
         }
-        return members(.founding).max { a, b in
-            let (x, y) = (score(a), score(b))
-            return x != y ? x < y : a.id > b.id
-        }?.id
+        let scored = members(.founding).map { (id: $0.id, score: score($0)) }
+        return scored.max { a, b in a.score != b.score ? a.score < b.score : a.id > b.id }?.id
     }
 }

@@ -26,7 +26,8 @@ struct NetworkView {
         let founding = network.linkedShare(.founding, to: .integration)
         let unlinked = landscape.findings.filter { $0.kind == .isolatedIntegration && audience.shows($0.kind) }.compactMap { finding -> [String: Any]? in
             guard let id = finding.institutions.first else { return nil }
-            let partner = network.bestPartner(for: id, offers: landscape.offers)
+            // the finding's next step names the best partner already
+            let partner: String? = if case .meet(let partner) = finding.nextStep { partner } else { nil }
             return ["id": id, "sentence": texts("network.meet", ["institution": name(id), "partner": partner.map(name) ?? texts("network.none")])]
         }
         return [

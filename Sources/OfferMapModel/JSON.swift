@@ -17,7 +17,7 @@ public indirect enum JSON: Sendable, Equatable {
     public func compact() -> String {
         var writer = JSONWriter(compact: true)
         writer.value(self)
-        return String(decoding: writer.written, as: UTF8.self)
+        return writer.fragment
     }
 
     public func serialized() -> String {

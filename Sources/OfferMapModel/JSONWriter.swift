@@ -36,6 +36,9 @@ public struct JSONWriter {
         return text
     }
 
+    /// The text without a final line end, for a value inside a larger document.
+    package var fragment: String { String(decoding: written, as: UTF8.self) }
+
     @inlinable public mutating func object(_ body: (inout JSONWriter) -> Void) {
         open(UInt8(ascii: "{"))
         body(&self)

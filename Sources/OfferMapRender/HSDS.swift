@@ -29,7 +29,12 @@ public enum HSDS {
         var items: [[String]] = Array(repeating: [], count: 6)
         var terms: [String: JSON] = [:]
 
-        mutating func add(_ file: Int, _ fields: [String: JSON]) { items[file].append(JSON.object(fields).written(indent: 1)) }
+        /// An item written straight from its members, given in sorted key order.
+        mutating func add(_ file: Int, _ members: (inout JSONWriter) -> Void) {
+            var writer = JSONWriter(indent: 1)
+            writer.object(members)
+            items[file].append(writer.fragment)
+        }
     }
 
     @Sendable static func items(_ landscape: Landscape) -> Items {
@@ -38,44 +43,64 @@ public enum HSDS {
         let county = landscape.county
         for institution in county.institutions {
             let organization = uuid("organization:\(county.id)/\(institution.id)")
-            var fields: [String: JSON] = ["id": .string(organization), "name": .string(institution.name),
-                                          "description": .string(plain(institution.body, fallback: institution.name))]
-            if let short = institution.short { fields["alternate_name"] = .string(short) }
-            if let website = safeURL(institution.website), !website.hasPrefix("mailto:") { fields["website"] = .string(website) }
-            made.add(organizations, fields)
+            made.add(organizations) { json in
+                if let short = institution.short { json.key("alternate_name"); json.string(short) }
+                json.key("description"); json.string(plain(institution.body, fallback: institution.name))
+                json.key("id"); json.string(organization)
+                json.key("name"); json.string(institution.name)
+                if let website = safeURL(institution.website), !website.hasPrefix("mailto:") { json.key("website"); json.string(website) }
+            }
             for (index, contact) in institution.contacts.filter(\.isPublic).enumerated() {
-                var fields: [String: JSON] = ["id": .string(uuid("contact:\(county.id)/\(institution.id)/\(index)")),
-                                              "organization_id": .string(organization), "name": .string(contact.name)]
-                if let role = contact.role { fields["title"] = .string(role) }
-                if let email = contact.email { fields["email"] = .string(email) }
-                made.add(contacts, fields)
+                made.add(contacts) { json in
+                    if let email = contact.email { json.key("email"); json.string(email) }
+                    json.key("id"); json.string(uuid("contact:\(county.id)/\(institution.id)/\(index)"))
+                    json.key("name"); json.string(contact.name)
+                    json.key("organization_id"); json.string(organization)
+                    if let role = contact.role { json.key("title"); json.string(role) }
+                }
             }
         }
         for offer in landscape.offers {
             let service = uuid("service:\(county.id)/\(offer.fullID)")
-            var fields: [String: JSON] = [
-                "id": .string(service), "organization_id": .string(uuid("organization:\(county.id)/\(offer.institutionID)")),
-                "name": .string(offer.offer.title), "status": .string("active"),
-            ]
-            if !offer.offer.description.isEmpty { fields["description"] = .string(offer.offer.description) }
-            if let url = safeURL(offer.offer.url), !url.hasPrefix("mailto:") { fields["url"] = .string(url) }
-            made.add(services, fields)
+            made.add(services) { json in
+                if !offer.offer.description.isEmpty { json.key("description"); json.string(offer.offer.description) }
+                json.key("id"); json.string(service)
+                json.key("name"); json.string(offer.offer.title)
+                json.key("organization_id"); json.string(uuid("organization:\(county.id)/\(offer.institutionID)"))
+                json.key("status"); json.string("active")
+                if let url = safeURL(offer.offer.url), !url.hasPrefix("mailto:") { json.key("url"); json.string(url) }
+            }
             for code in offer.offer.languages {
-                made.add(languages, ["id": .string(uuid("language:\(service)/\(code)")), "service_id": .string(service), "code": .string(code)])
+                made.add(languages) { json in
+                    json.key("code"); json.string(code)
+                    json.key("id"); json.string(uuid("language:\(service)/\(code)"))
+                    json.key("service_id"); json.string(service)
+                }
             }
             let area = offer.offer.municipalities.isEmpty ? county.name : offer.offer.municipalities.joined(separator: ", ")
-            made.add(areas, ["id": .string(uuid("area:\(service)")), "service_id": .string(service),
-                             "name": .string(area), "description": .string(county.name)])
+            made.add(areas) { json in
+                json.key("description"); json.string(county.name)
+                json.key("id"); json.string(uuid("area:\(service)"))
+                json.key("name"); json.string(area)
+                json.key("service_id"); json.string(service)
+            }
             for label in offer.phases.map(Label.phase) + offer.categories.map(Label.category) {
                 let (code, id) = (label.qualified, label.rawValue)
                 let term = uuid("term:\(code)")
-                let name = landscape.taxonomy.term(label)?.label
-                made.terms[term] = .object(["id": .string(term), "code": .string(code), "name": .string(name?.de ?? id),
-                                            "description": .string(name?.en ?? id),
-                                            "taxonomy": .string(label.isPhase ? "offermap phase" : "offermap category"),
-                                            "version": .string("1")])
-                made.add(attributes, ["id": .string(uuid("attribute:\(service)/\(code)")), "link_id": .string(service),
-                                      "link_type": .string("service"), "link_entity": .string("service"), "taxonomy_term_id": .string(term)])
+                if made.terms[term] == nil {
+                    let name = landscape.taxonomy.term(label)?.label
+                    made.terms[term] = .object(["id": .string(term), "code": .string(code), "name": .string(name?.de ?? id),
+                                                "description": .string(name?.en ?? id),
+                                                "taxonomy": .string(label.isPhase ? "offermap phase" : "offermap category"),
+                                                "version": .string("1")])
+                }
+                made.add(attributes) { json in
+                    json.key("id"); json.string(uuid("attribute:\(service)/\(code)"))
+                    json.key("link_entity"); json.string("service")
+                    json.key("link_id"); json.string(service)
+                    json.key("link_type"); json.string("service")
+                    json.key("taxonomy_term_id"); json.string(term)
+                }
             }
         }
         return made

@@ -67,7 +67,9 @@ public enum Slug {
             case "ö": replacement = "oe"
             case "ü": replacement = "ue"
             case "ß": replacement = "ss"
-            case "a"..."z", "0"..."9": replacement = String(character)
+            // ASCII only: "i̇" (i with a combining dot) also lies between "a" and "z"
+            case _ where character.asciiValue.map { (0x61...0x7A).contains($0) || (0x30...0x39).contains($0) } == true:
+                replacement = String(character)
             case " ", "-", "_", ".", ",", "/", "(", ")", "&", ":", "'", "\"": replacement = ""
             default:
                 let folded = String(character).folding(options: .diacriticInsensitive, locale: nil)

@@ -50,9 +50,10 @@ public struct Comparison: Sendable {
     /// At most this many counties get a heatmap and a difference list when none are chosen.
     public static let heatmapLimit = 8
 
-    public init(_ landscapes: [Landscape]) {
+    /// `figures`: each county's, worked out before (`make`); nil works them out here.
+    public init(_ landscapes: [Landscape], figures: [CountyFigures]? = nil) {
         self.landscapes = landscapes
-        figures = landscapes.map(Comparison.figures)
+        self.figures = figures ?? landscapes.map(Comparison.figures)
         let allPhases = Comparison.union(landscapes.map(\.taxonomy.phaseIDs))
         let allCategories = Comparison.union(landscapes.map(\.taxonomy.categoryIDs))
         let phases = allPhases.filter { id in landscapes.allSatisfy { $0.taxonomy.phaseIDs.contains(id) } }
@@ -65,6 +66,11 @@ public struct Comparison: Sendable {
         differences = findDifferences()
     }
 
+    /// The comparison, with each county's figures worked out on all cores.
+    public static func make(_ landscapes: [Landscape], threads: Int = Parallel.width) async -> Comparison {
+        Comparison(landscapes, figures: await Parallel.map(landscapes, threads: threads, figures))
+    }
+
     /// Ids in first-seen order.
     static func union<ID: TermID>(_ lists: [[ID]]) -> [ID] {
         var result: [ID] = []
@@ -72,10 +78,12 @@ public struct Comparison: Sendable {
         return result
     }
 
-    static func figures(_ landscape: Landscape) -> CountyFigures {
+    @Sendable static func figures(_ landscape: Landscape) -> CountyFigures {
         let cells = landscape.cells
         let expectedOffers = Set(cells.filter(\.expected).flatMap(\.offers))
-        let languages = Set(landscape.offers.filter { expectedOffers.contains($0.fullID) }.flatMap(\.offer.languages)).subtracting(["de"])
+        var languages: Set<String> = []
+        for offer in landscape.offers where expectedOffers.contains(offer.fullID) { languages.formUnion(offer.offer.languages) }
+        languages.remove("de")
         let share = landscape.network.linkedShare(.integration, to: .founding)
         return CountyFigures(id: landscape.county.id, name: landscape.county.name, summary: landscape.summary,
                              gaps: cells.filter { $0.status == .gap }.count, thin: cells.filter { $0.status == .thin }.count,

@@ -41,9 +41,18 @@ struct OutputOptions: ParsableArguments {
 
     /// Prints the diagnostics; fails with exit code 1 when the run was stopped.
     func finish(_ result: BuildResult, _ input: InputOptions) throws {
+        Leftovers.keep(result)
         if input.reporting.report(result.diagnostics, strict: strict) || result.blocked {
             input.reporting.say("offermap: nothing written; fix the problems above and run again")
             throw ExitCode(1)
         }
     }
+}
+
+/// What a command ran on, left for the end of the process to take back at once: freeing the counties object by
+/// object, right before the process ends anyway, took about 0.15 s of a 3.6 s comparison of 20,000 institutions.
+enum Leftovers {
+    nonisolated(unsafe) private static var kept: [Any] = []
+
+    static func keep(_ value: Any) { kept.append(value) }
 }

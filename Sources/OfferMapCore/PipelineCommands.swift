@@ -51,19 +51,21 @@ extension Pipeline {
     /// `offermap compare`: `<out>/compare/compare.{md,html,json}`.
     public static func compare(_ options: BuildOptions, progress: (String) -> Void = { _ in }) async throws -> BuildResult {
         try await run(options, step: "compare", evidence: false, progress: progress) { run, writer in
-            for (path, content) in comparison(run) { writer.add(path, content) }
+            for (path, content) in await comparison(run) { writer.add(path, content) }
         }
     }
 
-    static func comparison(_ run: Run) -> [(String, String)] {
+    static func comparison(_ run: Run) async -> [(String, String)] {
         let options = run.options
-        let comparison = Comparison(run.landscapes)
+        let comparison = await Comparison.make(run.landscapes, threads: options.threads)
         let shown = options.counties.isEmpty ? comparison.mostDifferent(limit: Comparison.heatmapLimit) : options.counties
         let context = CompareView(comparison: comparison, texts: Texts.shipped(options.sharedLanguage(run.landscapes)), date: options.date,
                                   shown: run.landscapes.map(\.county.id).filter(shown.contains)).context()
-        return [("compare/compare.md", run.templates.render("compare.md", context)),
-                ("compare/compare.html", run.templates.render("compare.html", context)),
-                ("compare/compare.json", CompareJSON.make(comparison, date: options.date).serialized())]
+        // the JSON, the larger part, is written while the pages are rendered
+        async let json = CompareJSON.make(comparison, date: options.date).serialized()
+        let pages = [("compare/compare.md", run.templates.render("compare.md", context)),
+                     ("compare/compare.html", run.templates.render("compare.html", context))]
+        return pages + [("compare/compare.json", await json)]
     }
 
     /// `offermap publish`: the website in `<out>/site/`.
@@ -93,7 +95,7 @@ extension Pipeline {
 
     /// The pages and data of all counties: start page, finder, comparison, open data, sitemap.
     static func sharedPages(_ run: Run, countyPages pages: [String], baseURL: String?, _ writer: inout OutputWriter) async throws {
-        let shared = try await SiteBuilder.sharedFiles(run.landscapes, comparison: Comparison(run.landscapes), view: siteView(run),
+        let shared = try await SiteBuilder.sharedFiles(run.landscapes, comparison: await Comparison.make(run.landscapes, threads: run.options.threads), view: siteView(run),
                                                  templates: run.templates, baseURL: baseURL, countyPages: pages, writer: &writer,
                                                  folder: "site/")
         for (path, content) in shared.sorted(by: { $0.key < $1.key }) { try writer.stream("site/" + path, content) }
@@ -105,7 +107,7 @@ extension Pipeline {
             _ = try await stageEach(run.landscapes, options: run.options, under: "reports/", &writer) { landscape in
                 report(landscape, options: run.options, templates: run.templates)
             }
-            for (path, content) in comparison(run) { try writer.stream(path, content) }
+            for (path, content) in await comparison(run) { try writer.stream(path, content) }
             try await site(run, baseURL: nil, &writer)
         }
     }

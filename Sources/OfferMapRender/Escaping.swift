@@ -66,10 +66,17 @@ enum Escaping {
 
 /// A link target only if it is a web or mail address; anything else (javascript:, data:) is dropped.
 func safeURL(_ text: String?) -> String? {
-    guard let text = text?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { return nil }
-    let lowered = text.lowercased()
-    guard lowered.hasPrefix("https://") || lowered.hasPrefix("http://") || lowered.hasPrefix("mailto:") else { return nil }
-    guard !text.contains(where: { $0 == " " || $0 == "\"" || $0 == "<" || $0 == ">" || $0.isNewline }) else { return nil }
+    guard let text = text?.trimmedSpaces, !text.isEmpty else { return nil }
+    let scheme = String(decoding: text.utf8.prefix(8), as: UTF8.self).lowercased()
+    guard scheme.hasPrefix("https://") || scheme.hasPrefix("http://") || scheme.hasPrefix("mailto:") else { return nil }
+    // by scalars: also a space or "<" with a combining mark on it
+    let breaksOut = text.unicodeScalars.contains { scalar in
+        switch scalar {
+        case " ", "\"", "<", ">", "\n", "\r", "\u{0B}", "\u{0C}", "\u{85}", "\u{2028}", "\u{2029}": true
+        default: false
+        }
+    }
+    guard !breaksOut else { return nil }
     return text
 }
 

@@ -35,6 +35,17 @@ import Testing
         for text in cases {
             #expect(text.trimmed == text.trimmingCharacters(in: .whitespacesAndNewlines), "\(Array(text.utf8))")
             #expect(text.isBlank == text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty)
+            #expect(text.trimmedSpaces == text.trimmingCharacters(in: .whitespaces), "\(Array(text.utf8))")
+        }
+    }
+
+    @Test func linksAreWebOrMailAddressesOnly() {
+        #expect(safeURL("  HTTPS://Example.org/a?b=1  ") == "HTTPS://Example.org/a?b=1")
+        #expect(safeURL("mailto:info@example.org") == "mailto:info@example.org")
+        #expect(safeURL("http://ä.example") == "http://ä.example")
+        for bad in ["javascript:alert(1)", "data:text/html,x", "https://a.org/\"onmouseover=x", "https://a.org/<script>",
+                    "https://a.org/\u{2028}x", "https://a.org/ x", "https://a.org/ \u{301}x", "", "   ", nil] {
+            #expect(safeURL(bad) == nil, "\(bad ?? "nil")")
         }
     }
 

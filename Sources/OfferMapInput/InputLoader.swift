@@ -97,7 +97,7 @@ public enum InputLoader {
 
     static func loadFile(_ path: String, taxonomy: Taxonomy) -> (Institution?, Diagnostics) {
         var diagnostics = Diagnostics()
-        let institution = InstitutionLoader.load(URL(fileURLWithPath: path), path: path, taxonomy: taxonomy, diagnostics: &diagnostics)
+        let institution = InstitutionLoader.load(path: path, taxonomy: taxonomy, diagnostics: &diagnostics)
         return (institution, diagnostics)
     }
 

@@ -8,9 +8,12 @@ enum InstitutionLoader {
                               "cost", "format", "municipalities", "url"]
     static let contactFields = ["name", "role", "email", "phone", "languages", "public"]
 
-    static func load(_ url: URL, path: String, taxonomy: Taxonomy, diagnostics: inout Diagnostics) -> Institution? {
-        guard let data = TextFile.data(url, path: path, diagnostics: &diagnostics) else { return nil }
-        return parse(data, id: url.deletingPathExtension().lastPathComponent, path: path, taxonomy: taxonomy, diagnostics: &diagnostics)
+    /// `path`: an `<id>.md` file.
+    static func load(path: String, taxonomy: Taxonomy, diagnostics: inout Diagnostics) -> Institution? {
+        guard let data = TextFile.data(file: path, path: path, diagnostics: &diagnostics) else { return nil }
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        let id = name.hasSuffix(".md") ? String(name.dropLast(3)) : name
+        return parse(data, id: id, path: path, taxonomy: taxonomy, diagnostics: &diagnostics)
     }
 
     /// Reads an institution from the file's bytes; `id` is the file name without `.md`.

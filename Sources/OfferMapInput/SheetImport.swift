@@ -244,7 +244,7 @@ public struct SheetImport {
         return names.compactMap { name in
             var ignored = Diagnostics()
             let path = InputLoader.join(directory, name)
-            return InstitutionLoader.load(URL(fileURLWithPath: path), path: path, taxonomy: taxonomy, diagnostics: &ignored)
+            return InstitutionLoader.load(path: path, taxonomy: taxonomy, diagnostics: &ignored)
         }
     }
 }

@@ -1,9 +1,16 @@
 import OfferMapModel
 /// Ids are slugs: `[a-z0-9]+(-[a-z0-9]+)*`.
 public enum Slug {
+    /// Lowercase ASCII letters and digits, single hyphens between them, at most 100 bytes.
     public static func isValid(_ text: String) -> Bool {
-        guard !text.isEmpty, text.utf8.count <= 100, text.first != "-", text.last != "-", !text.contains("--") else { return false }
-        return text.utf8.allSatisfy { ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D }
+        let bytes = text.utf8
+        guard !bytes.isEmpty, bytes.count <= 100, bytes.first != 0x2D, bytes.last != 0x2D else { return false }
+        var previous: UInt8 = 0
+        for byte in bytes {
+            guard (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || (byte == 0x2D && previous != 0x2D) else { return false }
+            previous = byte
+        }
+        return true
     }
 
     /// A slug from any text: umlauts transcribed (ä → ae, ß → ss), everything else to hyphens.

@@ -8,14 +8,15 @@ package enum TextFile {
     static let maximumBytes = 8 * 1024 * 1024
 
     package static func read(_ url: URL, path: String, diagnostics: inout Diagnostics) -> String? {
-        guard let data = data(url, path: path, diagnostics: &diagnostics) else { return nil }
+        guard let data = data(file: url.path, path: path, diagnostics: &diagnostics) else { return nil }
         return decode(data, path: path, diagnostics: &diagnostics)
     }
 
     /// The file's bytes; a file above the size limit is refused before it is read.
     /// Plain open/fstat/read: no Foundation attribute dictionary per file.
-    static func data(_ url: URL, path: String, diagnostics: inout Diagnostics) -> Data? {
-        let fd = Glibc.open(url.path, O_RDONLY)
+    /// `file`: where to open it; `path`: how diagnostics name it.
+    static func data(file: String, path: String, diagnostics: inout Diagnostics) -> Data? {
+        let fd = Glibc.open(file, O_RDONLY)
         guard fd >= 0 else {
             diagnostics.error(.unreadableFile, SourceLocation(path: path), "cannot read the file")
             return nil

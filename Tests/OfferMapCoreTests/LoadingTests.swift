@@ -274,5 +274,7 @@ import Testing
         #expect(Slug.make("Über " + String(repeating: "ä", count: 40)) == "ueber-" + String(repeating: "ae", count: 27))
         #expect(Slug.make("استشارة") == "")
         #expect(Slug.make("---") == "")
+        #expect(["a", "a-b", "kreis-7", String(repeating: "x", count: 100)].allSatisfy(Slug.isValid))
+        #expect(!["", "a--b", "-a", "a-", "ä", "A", "a_b", "a b", String(repeating: "x", count: 101)].contains(where: Slug.isValid))
     }
 }

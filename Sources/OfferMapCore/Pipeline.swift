@@ -100,7 +100,7 @@ public enum Pipeline {
             progress("[3/4] \(name)")
             let shared = options.sharedLanguage(counties.map { Language.of($0, option: options.language) })
             let staging = try writer.staging()
-            let analyse = analyser(counties, options: options, evidence: true)
+            let analyse = await analyser(counties, options: options, evidence: true)
             let done = await Parallel.map(counties, threads: options.threads, perTask: 1) { county in
                 let landscape = analyse(county)
                 return (landscape.withoutEvidence, Result { try perCounty(landscape, shared, templates, staging) })
@@ -131,19 +131,21 @@ public enum Pipeline {
 
     /// Classifies every county, in its own language.
     public static func analyse(_ counties: [County], options: BuildOptions, evidence: Bool = true, diagnostics: inout Diagnostics) async -> [Landscape] {
-        let landscapes = await Parallel.map(counties, threads: options.threads, analyser(counties, options: options, evidence: evidence))
+        let landscapes = await Parallel.map(counties, threads: options.threads, await analyser(counties, options: options, evidence: evidence))
         for landscape in landscapes { diagnostics.append(contentsOf: warnings(landscape)) }
         return landscapes
     }
 
     /// Classifies one of `counties` in its own language. Counties with the same classifier taxonomy share one
     /// classifier, made here before the counties are analysed side by side, each on all cores where it has to train.
-    static func analyser(_ counties: [County], options: BuildOptions, evidence: Bool) -> @Sendable (County) -> Landscape {
+    static func analyser(_ counties: [County], options: BuildOptions, evidence: Bool) async -> @Sendable (County) -> Landscape {
         let classifiers = options.classifiers ?? ClassifierCache()
-        for county in counties { _ = classifiers.classifier(for: county.taxonomy) }
-        return { county in
+        let keys = await Parallel.map(counties, threads: options.threads) { Classifier.key($0.taxonomy) }
+        var byCounty: [String: Classifier] = [:]
+        for (county, key) in zip(counties, keys) { byCounty[county.id] = classifiers.classifier(for: county.taxonomy, key: key) }
+        return { [byCounty] county in
             Analysis.landscape(of: county, date: options.date, language: Language.of(county, option: options.language),
-                               classifier: classifiers.classifier(for: county.taxonomy), evidence: evidence)
+                               classifier: byCounty[county.id]!, evidence: evidence)
         }
     }
 
@@ -168,8 +170,9 @@ public final class ClassifierCache: @unchecked Sendable {
 
     public init() {}
 
-    public func classifier(for taxonomy: Taxonomy) -> Classifier {
-        let key = Classifier.key(taxonomy)
+    /// `key`: `Classifier.key(taxonomy)`, when worked out before.
+    public func classifier(for taxonomy: Taxonomy, key: String? = nil) -> Classifier {
+        let key = key ?? Classifier.key(taxonomy)
         lock.lock()
         defer { lock.unlock() }
         if let known = byKey[key] { return known }

@@ -74,9 +74,17 @@ public enum InputLoader {
     /// The same, with the institution files of all counties read in parallel.
     public static func load(inputs: String, selection: [String] = [], threads: Int, shipped: String,
                             diagnostics: inout Diagnostics) async throws -> [County] {
-        let plans = try plan(inputs: inputs, selection: selection, shipped: shipped, diagnostics: &diagnostics)
+        let chosen = try counties(inputs: inputs, selection: selection)
+        guard let base = defaultTaxonomy(inputs: inputs, shipped: shipped, diagnostics: &diagnostics) else { return [] }
+        let planned = await Parallel.map(chosen, threads: threads) { id in
+            var problems = Diagnostics()
+            return (planCounty(inputs: inputs, id: id, base: base, diagnostics: &problems), problems)
+        }
+        for (_, problems) in planned { diagnostics.append(contentsOf: problems) }
+        let plans = planned.map(\.0)
         let work = plans.flatMap { plan in plan.files.map { (path: $0, taxonomy: plan.county.taxonomy) } }
-        var results = await Parallel.map(work, threads: threads) { loadFile($0.path, taxonomy: $0.taxonomy) }[...]
+        // small tasks, so that no core is left with a long last one
+        var results = await Parallel.map(work, threads: threads, perTask: 32) { loadFile($0.path, taxonomy: $0.taxonomy) }[...]
         let loaded = plans.map { plan -> [(Institution?, Diagnostics)] in
             defer { results = results.dropFirst(plan.files.count) }
             return Array(results.prefix(plan.files.count))
@@ -85,14 +93,19 @@ public enum InputLoader {
     }
 
     static func plan(inputs: String, selection: [String], shipped: String, diagnostics: inout Diagnostics) throws -> [Plan] {
+        let chosen = try counties(inputs: inputs, selection: selection)
+        guard let base = defaultTaxonomy(inputs: inputs, shipped: shipped, diagnostics: &diagnostics) else { return [] }
+        return chosen.map { planCounty(inputs: inputs, id: $0, base: base, diagnostics: &diagnostics) }
+    }
+
+    /// The ids of the selected counties (all when `selection` is empty); an unknown one is a usage error.
+    static func counties(inputs: String, selection: [String]) throws -> [String] {
         let available = try countyIDs(inputs: inputs)
         for id in selection where !available.contains(id) {
             let hint = Suggestion.didYouMean(id, in: available).map { "; \($0)" } ?? ""
             throw UsageError("unknown county '\(id)'\(hint) (counties in \(inputs): \(available.joined(separator: ", ")))")
         }
-        let chosen = selection.isEmpty ? available : available.filter(selection.contains)
-        guard let base = defaultTaxonomy(inputs: inputs, shipped: shipped, diagnostics: &diagnostics) else { return [] }
-        return chosen.map { planCounty(inputs: inputs, id: $0, base: base, diagnostics: &diagnostics) }
+        return selection.isEmpty ? available : available.filter(selection.contains)
     }
 
     static func loadFile(_ path: String, taxonomy: Taxonomy) -> (Institution?, Diagnostics) {

@@ -15,7 +15,7 @@ extension Pipeline {
 
     /// Makes each county's files on all cores and stages them at once; returns their paths, in county order.
     static func stageEach(_ landscapes: [Landscape], options: BuildOptions, under folder: String, _ writer: inout OutputWriter,
-                          _ files: @escaping @Sendable (Landscape) -> [(String, String)]) async throws -> [String] {
+                          _ files: @escaping @Sendable (Landscape) -> [(String, FileContent)]) async throws -> [String] {
         let staging = try writer.staging()
         let staged = await Parallel.map(landscapes, threads: options.threads, perTask: 1) { landscape in
             Result { try staging.write(files(landscape), under: folder) }
@@ -26,7 +26,7 @@ extension Pipeline {
     }
 
     /// One county's report files; the template values are built once for Markdown and HTML.
-    static func report(_ landscape: Landscape, options: BuildOptions, templates: Templates) -> [(String, String)] {
+    static func report(_ landscape: Landscape, options: BuildOptions, templates: Templates) -> [(String, FileContent)] {
         let texts = Texts.shipped(landscape.language)
         var context: [String: Any]?
         func reportContext() -> [String: Any] {
@@ -36,13 +36,13 @@ extension Pipeline {
             return made
         }
         return options.formats.map { format in
-            let content: String
+            let content: FileContent
             switch format {
-            case .md: content = templates.render("report.md", reportContext())
-            case .html: content = templates.render("report.html", reportContext())
-            case .json: content = LandscapeJSON.make(landscape, audience: options.audience,
-                                                     wording: Wording(landscape: landscape, texts: texts))
-            case .csv: content = MatrixCSV.make(landscape)
+            case .md: content = .text(templates.render("report.md", reportContext()))
+            case .html: content = .text(templates.render("report.html", reportContext()))
+            case .json: content = .json(LandscapeJSON.document(landscape, audience: options.audience,
+                                                               wording: Wording(landscape: landscape, texts: texts)))
+            case .csv: content = .text(MatrixCSV.make(landscape))
             }
             return ("\(landscape.county.id)/\(format.fileName)", content)
         }
@@ -131,7 +131,9 @@ extension Pipeline {
 extension Pipeline {
     /// Every county's report files at once, in memory (tests and tools; `build` streams them).
     public static func render(_ landscapes: [Landscape], options: BuildOptions, templates: Templates) async -> OutputWriter {
-        let rendered = await Parallel.map(landscapes, threads: options.threads) { report($0, options: options, templates: templates) }
+        let rendered = await Parallel.map(landscapes, threads: options.threads) {
+            report($0, options: options, templates: templates).map { path, content in (path, content.text) }
+        }
         var writer = OutputWriter(root: options.out)
         for (path, content) in rendered.joined() { writer.add(path, content) }
         return writer

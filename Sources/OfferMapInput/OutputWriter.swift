@@ -112,11 +112,15 @@ public struct OutputWriter {
 
     /// Plain open/write/close: no fsync per file (see shared/PERFORMANCE.md).
     static func write(_ content: String, to path: String) throws {
+        var content = content
+        try content.withUTF8 { try write($0, to: path) }
+    }
+
+    static func write(_ pieces: UnsafeBufferPointer<UInt8>..., to path: String) throws {
         let fd = Glibc.open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         guard fd >= 0 else { throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: path]) }
         defer { close(fd) }
-        var content = content
-        try content.withUTF8 { try writeAll(fd, $0, path: path) }
+        for bytes in pieces { try writeAll(fd, bytes, path: path) }
     }
 
     static func writeAll(_ fd: Int32, _ bytes: UnsafeBufferPointer<UInt8>, path: String) throws {
@@ -135,11 +139,11 @@ public struct Staging: Sendable {
 
     public func write(_ relativePath: String, _ content: String) throws {
         var folders: Set<String> = []
-        try write(relativePath, content, folders: &folders)
+        try write(relativePath, .text(content), folders: &folders)
     }
 
     /// Writes each file under `folder` (empty or ending in "/"); returns their paths.
-    public func write(_ files: [(path: String, content: String)], under folder: String = "") throws -> [String] {
+    public func write(_ files: [(path: String, content: FileContent)], under folder: String = "") throws -> [String] {
         var folders: Set<String> = []
         return try files.map { file in
             try write(folder + file.path, file.content, folders: &folders)
@@ -148,12 +152,17 @@ public struct Staging: Sendable {
     }
 
     /// `folders`: those made before, which need no second look.
-    private func write(_ relativePath: String, _ content: String, folders: inout Set<String>) throws {
+    private func write(_ relativePath: String, _ content: FileContent, folders: inout Set<String>) throws {
         precondition(OutputWriter.isSafe(relativePath), "unsafe output path \(relativePath)")
         let target = folder + "/" + relativePath
         let parent = (target as NSString).deletingLastPathComponent
         if folders.insert(parent).inserted { try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true) }
-        try OutputWriter.write(content, to: target)
+        switch content {
+        case .text(let text): try OutputWriter.write(text, to: target)
+        case .json(let json):
+            // the document's bytes, then the final line end that `FileContent.text` has
+            try json.withBytes { bytes in try [UInt8(ascii: "\n")].withUnsafeBufferPointer { try OutputWriter.write(bytes, $0, to: target) } }
+        }
     }
 }
 

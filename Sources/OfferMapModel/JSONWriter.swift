@@ -36,6 +36,9 @@ public struct JSONWriter {
         return text
     }
 
+    /// The bytes written, without `text`'s final line end, for writing them out as they are.
+    public func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R { try body(written) }
+
     /// The text without a final line end, for a value inside a larger document.
     package var fragment: String { String(decoding: written, as: UTF8.self) }
 

@@ -4,9 +4,14 @@ import OfferMapAnalysis
 /// `landscape.json`, schema offermap.landscape/1, written straight from the model (members in sorted key order).
 public enum LandscapeJSON {
     public static func make(_ landscape: Landscape, audience: Audience, wording: Wording) -> String {
+        document(landscape, audience: audience, wording: wording).text
+    }
+
+    /// The document in its writer, to be written to a file without being made a String.
+    public static func document(_ landscape: Landscape, audience: Audience, wording: Wording) -> JSONWriter {
         var json = JSONWriter(capacity: 1 << 20)
         write(landscape, audience: audience, wording: wording, into: &json)
-        return json.text
+        return json
     }
 
     static func write(_ landscape: Landscape, audience: Audience, wording: Wording, into json: inout JSONWriter) {

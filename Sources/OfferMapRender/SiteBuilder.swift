@@ -28,23 +28,23 @@ public enum SiteBuilder {
     }
 
     /// A county's own pages and data; the public report values are built once for page and embed.
-    package static func countyFiles(_ landscape: Landscape, view: SiteView, templates: Templates) -> [(String, String)] {
+    package static func countyFiles(_ landscape: Landscape, view: SiteView, templates: Templates) -> [(String, FileContent)] {
         let id = landscape.county.id
         let county = view.county(landscape)
         var embed = county
         let texts = view.texts(landscape)
         embed["page_title"] = texts("site.embed_title", ["county": landscape.county.name])
-        var files = [
-            ("\(id)/index.html", templates.render("site-county.html", county)),
-            ("\(id)/offers.html", templates.render("site-offers.html", view.offers(landscape))),
-            ("\(id)/embed.html", templates.render("site-embed.html", embed)),
-            ("\(id)/finder.html", templates.render("site-finder.html", view.finder(landscape))),
-            ("data/\(id).json", LandscapeJSON.make(landscape, audience: .public, wording: Wording(landscape: landscape, texts: texts))),
+        var files: [(String, FileContent)] = [
+            ("\(id)/index.html", .text(templates.render("site-county.html", county))),
+            ("\(id)/offers.html", .text(templates.render("site-offers.html", view.offers(landscape)))),
+            ("\(id)/embed.html", .text(templates.render("site-embed.html", embed))),
+            ("\(id)/finder.html", .text(templates.render("site-finder.html", view.finder(landscape)))),
+            ("data/\(id).json", .json(LandscapeJSON.document(landscape, audience: .public, wording: Wording(landscape: landscape, texts: texts)))),
         ]
         let values = county["institutions"] as? [[String: Any]]
         for (index, institution) in landscape.county.institutions.enumerated() {
             files.append(("\(id)/institutions/\(institution.id).html",
-                          templates.render("site-institution.html", view.institution(institution, landscape, values: values?[index]))))
+                          .text(templates.render("site-institution.html", view.institution(institution, landscape, values: values?[index])))))
         }
         return files
     }

@@ -35,7 +35,7 @@ import OfferMapResources
         var files: [String: String] = [:]
         let run = Pipeline.Run(options: options, landscapes: landscapes, templates: templates)
         for landscape in landscapes {
-            for (path, text) in Pipeline.report(landscape, options: options, templates: templates) { files[path] = text }
+            for (path, content) in Pipeline.report(landscape, options: options, templates: templates) { files[path] = content.text }
             let kit = KitView(landscape: landscape, texts: Texts.shipped(landscape.language))
             files["\(landscape.county.id)/kit/all-sheets.html"] = templates.render("kit-sheets.html", kit.sheets(landscape.county.institutions))
             for institution in landscape.county.institutions {
@@ -49,7 +49,7 @@ import OfferMapResources
             page.errors = [Diagnostic(.brokenTemplate, .error, SourceLocation(path: "a.md", line: 2, column: 3), "broken <template>")]
             files["review/\(landscape.county.id).html"] = templates.render("review.html", ReviewView(landscape: landscape, texts: Texts.shipped(landscape.language)).context(page))
         }
-        for (path, text) in Pipeline.comparison(run) { files[path] = text }
+        for (path, text) in await Pipeline.comparison(run) { files[path] = text }
         let texts = Texts.shipped(options.sharedLanguage(landscapes))
         let errors = [Diagnostic(.unclassifiedOffer, .warning, SourceLocation(path: "b.md"), "odd & <odd>")]
         files["serve/index.html"] = templates.render("serve-index.html", ServeView.index(landscapes, texts: texts, inputs: "in", errors: errors))
@@ -61,8 +61,8 @@ import OfferMapResources
         let view = SiteView(landscapes: landscapes, texts: texts, date: options.date)
         var pages: [String] = []
         for landscape in landscapes {
-            for (path, text) in SiteBuilder.countyFiles(landscape, view: view, templates: templates) {
-                files["site/" + path] = text
+            for (path, content) in SiteBuilder.countyFiles(landscape, view: view, templates: templates) {
+                files["site/" + path] = content.text
                 pages.append(path)
             }
         }

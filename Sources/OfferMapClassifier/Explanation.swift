@@ -60,8 +60,12 @@ extension Classifier {
             return unique(result)
         }
         switch feature {
-        case .word(let word): return wordSpans { $0.elementsEqual(word.utf8) }
-        case .stem(let stem): return wordSpans { $0.count > stem.utf8.count && $0.starts(with: stem.utf8) }
+        case .word(let word):
+            let bytes = Array(word.utf8)
+            return wordSpans { $0 == bytes }
+        case .stem(let stem):
+            let bytes = Array(stem.utf8)
+            return wordSpans { $0.count > bytes.count && $0[..<bytes.count] == bytes[...] }
         case .keywords(let label): return keywordSpans { matcher.keywords[$0].label == label }
         case .keyword: return keywordSpans { trained?.hitFeature[$0] == index }
         case .fits(let category): return keywordSpans { matcher.keywords[$0].label == .category(category) }

@@ -58,11 +58,26 @@ public struct JSONWriter {
         array { writer in for item in items { each(&writer, item) } }
     }
 
-    /// A member's name; its value follows.
-    @inlinable public mutating func key(_ name: String) {
+    /// A member's name from the code; its value follows. Such names need no escaping and are copied as they are.
+    @inlinable public mutating func key(_ name: StaticString) {
         #if DEBUG
-        precondition(lastKeys.last.map { $0 < name } ?? true, "JSONWriter: key '\(name)' out of order")
-        lastKeys[lastKeys.count - 1] = name
+        precondition(name.description.utf8.allSatisfy { (0x61...0x7A).contains($0) || (0x30...0x39).contains($0) || $0 == 0x5F || $0 == 0x2D },
+                     "JSONWriter: key '\(name)' is not plain; use key(text:)")
+        checkOrder(name.description)
+        #endif
+        startItem()
+        append(UInt8(ascii: "\""))
+        append(name)
+        append(UInt8(ascii: "\""))
+        append(UInt8(ascii: ":"))
+        if !compact { append(UInt8(ascii: " ")) }
+        afterKey = true
+    }
+
+    /// A member's name from data, escaped; its value follows.
+    @inlinable public mutating func key(text name: String) {
+        #if DEBUG
+        checkOrder(name)
         #endif
         startItem()
         quote(name)
@@ -96,12 +111,19 @@ public struct JSONWriter {
         case .object(let members):
             object { writer in
                 for (name, member) in members.sorted(by: { $0.key < $1.key }) {
-                    writer.key(name)
+                    writer.key(text: name)
                     writer.value(member)
                 }
             }
         }
     }
+
+    #if DEBUG
+    @usableFromInline mutating func checkOrder(_ name: String) {
+        precondition(lastKeys.last.map { $0 < name } ?? true, "JSONWriter: key '\(name)' out of order")
+        lastKeys[lastKeys.count - 1] = name
+    }
+    #endif
 
     @usableFromInline mutating func raw(_ text: String) {
         startItem()

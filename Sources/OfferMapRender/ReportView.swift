@@ -128,53 +128,60 @@ public struct ReportView {
 
     /// `known`: the county's institution ids; referrals to others are left out.
     func institution(_ institution: Institution, known: Set<String>, markdown: Bool = true) -> [String: Any] {
-        nonEmpty([
+        var values: [String: Any] = [
             "id": institution.id,
             "name": institution.name,
-            "short": institution.short ?? "",
             "type": labels([institution.type], taxonomy.types),
-            "website": safeURL(institution.website) ?? "",
-            "website_text": institution.website ?? "",
-            "address": institution.address ?? "",
-            "updated": institution.updated.map(texts.date) ?? "",
             "refers_to": institution.refersTo.filter { known.contains($0.id) }.map { ["id": $0.id, "name": name($0.id)] },
             "contacts": audience.visible(institution.contacts).map { contact -> [String: Any] in
-                nonEmpty(["name": contact.name, "role": contact.role ?? "", "email": contact.email ?? "",
-                 "mailto": safeURL("mailto:" + (contact.email ?? "")) ?? "", "phone": contact.phone ?? "",
-                 "languages": contact.languages.isEmpty ? false : contact.languages.map(texts.languageName).joined(separator: ", ")])
+                var values: [String: Any] = [
+                    "name": contact.name,
+                    "languages": contact.languages.isEmpty ? false : contact.languages.map(texts.languageName).joined(separator: ", "),
+                ]
+                values.optional("role", contact.role)
+                values.optional("email", contact.email)
+                values.optional("mailto", safeURL("mailto:" + (contact.email ?? "")))
+                values.optional("phone", contact.phone)
+                return values
             },
             "offers": landscape.offers(of: institution.id).map(offer),
-            "body_html": CommonMark.html(institution.body),
-            "body_markdown": markdown ? MarkdownText.quoteBlock(institution.body) : "",
-        ])
+        ]
+        values.optional("short", institution.short)
+        values.optional("website", safeURL(institution.website))
+        values.optional("website_text", institution.website)
+        values.optional("address", institution.address)
+        values.optional("updated", institution.updated.map(texts.date))
+        values.optional("body_html", CommonMark.html(institution.body))
+        if markdown { values.optional("body_markdown", MarkdownText.quoteBlock(institution.body)) }
+        return values
     }
 
     func offer(_ offer: ClassifiedOffer) -> [String: Any] {
-        nonEmpty([
+        var values: [String: Any] = [
             "id": offer.fullID,
             "anchor": offer.institutionID + "--" + offer.offer.id,
             "title": offer.offer.title,
-            "description": offer.offer.description,
             "phases": labels(offer.phases, taxonomy.phases),
             "categories": labels(offer.categories, taxonomy.categories),
             "languages": offer.offer.languages.map(texts.languageName).joined(separator: ", "),
             "target_groups": labels(offer.offer.targetGroups, taxonomy.targetGroups),
-            "cost": offer.offer.cost.map { labels([$0], taxonomy.costs) } ?? "",
-            "format": offer.offer.format.map { labels([$0], taxonomy.formats) } ?? "",
-            "url": safeURL(offer.offer.url) ?? "",
             "unclassified": offer.isUnclassified,
-            "evidence": wording.evidence(offer),
-        ])
+        ]
+        values.optional("description", offer.offer.description)
+        values.optional("cost", offer.offer.cost.map { labels([$0], taxonomy.costs) })
+        values.optional("format", offer.offer.format.map { labels([$0], taxonomy.formats) })
+        values.optional("url", safeURL(offer.offer.url))
+        values.optional("evidence", wording.evidence(offer))
+        return values
     }
+}
 
-    /// Optional texts that are empty are removed, so that `{{#key}}…{{/key}}` skips them.
-    /// Only these: a missing key makes Mustache look it up in the enclosing context.
-    func nonEmpty(_ values: [String: Any]) -> [String: Any] {
-        values.filter { !(ReportView.optionalKeys.contains($0.key) && ($0.value as? String)?.isEmpty == true) }
+extension [String: Any] {
+    /// A text that may be empty: an empty one is left out, so that `{{#key}}…{{/key}}` skips it. Only for such
+    /// texts: a missing key makes Mustache look the name up in the enclosing values.
+    mutating func optional(_ key: String, _ text: String?) {
+        if let text, !text.isEmpty { self[key] = text }
     }
-
-    static let optionalKeys: Set<String> = ["short", "website", "website_text", "address", "updated", "body_html", "body_markdown",
-                                            "role", "email", "mailto", "phone", "cost", "format", "url", "evidence", "description"]
 }
 
 extension Texts {

@@ -91,43 +91,37 @@ struct TemplateStack {
     /// `{{.}}`
     var top: Any? { TemplateRuntime.represented(frames[frames.count - 1].value) }
 
-    private static func child(_ name: String, of frame: Frame) -> Any? {
-        if let dictionary = frame.dictionary { return dictionary[name] }
-        if frame.plain { return nil }
-        return TemplateRuntime.child(name, of: frame.value)
+    /// The name in the innermost value that has it, as found. Walks the frames in place: copying each frame
+    /// (an `Any` and a dictionary, retained and released) cost more than the lookups.
+    @inline(__always)
+    private func first(_ name: String) -> Any? {
+        var index = frames.count - 1
+        while index >= 0 {
+            if let found = frames[index].dictionary?[name] { return found }
+            if frames[index].dictionary == nil && !frames[index].plain, let found = TemplateRuntime.child(name, of: frames[index].value) {
+                return found
+            }
+            index -= 1
+        }
+        return nil
     }
 
     /// The first name from the innermost value outwards, the others inside what it found.
     func find(_ name: String) -> Any? {
-        for frame in frames.reversed() {
-            if let found = TemplateStack.child(name, of: frame) { return TemplateRuntime.represented(found) }
-        }
-        return nil
+        first(name).flatMap(TemplateRuntime.represented)
     }
 
     func find(_ first: String, _ second: String) -> Any? {
-        for frame in frames.reversed() {
-            if let found = TemplateStack.child(first, of: frame) {
-                return TemplateRuntime.child(second, of: found).flatMap(TemplateRuntime.represented)
-            }
-        }
-        return nil
+        self.first(first).flatMap { TemplateRuntime.child(second, of: $0) }.flatMap(TemplateRuntime.represented)
     }
 
     func find(_ first: String, _ second: String, _ third: String) -> Any? {
-        for frame in frames.reversed() {
-            if let found = TemplateStack.child(first, of: frame) {
-                return TemplateRuntime.child(second, of: found).flatMap { TemplateRuntime.child(third, of: $0) }.flatMap(TemplateRuntime.represented)
-            }
-        }
-        return nil
+        self.first(first).flatMap { TemplateRuntime.child(second, of: $0) }.flatMap { TemplateRuntime.child(third, of: $0) }
+            .flatMap(TemplateRuntime.represented)
     }
 
     func find(path: [String]) -> Any? {
-        for frame in frames.reversed() {
-            if let found = TemplateStack.child(path[0], of: frame) { return TemplateRuntime.descend(path.dropFirst(), from: found) }
-        }
-        return nil
+        first(path[0]).flatMap { TemplateRuntime.descend(path.dropFirst(), from: $0) }
     }
 
     /// A name that starts with ".": inside the innermost value only.
@@ -169,11 +163,14 @@ enum TemplateRuntime {
     /// A found value as swift-mustache sees it: NSNull and other custom representations replaced.
     @inline(__always)
     static func represented(_ value: Any) -> Any? {
-        switch value {
-        case is String, is Int, is Bool, is [String: Any], is [[String: Any]]: value
-        case let custom as MustacheCustomRepresentation: custom.representation
-        default: value
+        // the types the views hold most, told by their type's identity instead of one cast after the other
+        let type = ObjectIdentifier(Swift.type(of: value))
+        if type == ObjectIdentifier(String.self) || type == ObjectIdentifier([String: Any].self) || type == ObjectIdentifier([[String: Any]].self)
+            || type == ObjectIdentifier(Bool.self) || type == ObjectIdentifier(Int.self) {
+            return value
         }
+        if let custom = value as? MustacheCustomRepresentation { return custom.representation }
+        return value
     }
 
     /// The text of a variable before escaping; nil renders nothing.

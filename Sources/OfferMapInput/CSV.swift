@@ -18,9 +18,15 @@ public enum CSV {
             text = "'" + text
         }
         // by bytes, so that a "\r\n" inside a cell (one Character) is quoted too
-        if text.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D || $0 == 0x3B }) {
-            return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        guard text.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D || $0 == 0x3B }) else { return text }
+        // quoted, each quote doubled, by bytes (also a quote with a combining mark on it)
+        var quoted: [UInt8] = [0x22]
+        quoted.reserveCapacity(text.utf8.count + 8)
+        for byte in text.utf8 {
+            quoted.append(byte)
+            if byte == 0x22 { quoted.append(0x22) }
         }
-        return text
+        quoted.append(0x22)
+        return String(decoding: quoted, as: UTF8.self)
     }
 }

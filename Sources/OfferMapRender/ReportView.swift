@@ -12,13 +12,16 @@ public struct ReportView {
     let wording: Wording
     /// Set by `offermap serve`: the "to review" list links to the county's review page.
     let reviewPage: String?
+    /// Whether the templates may look up a value (`Templates.reads`): the costly ones no template reads are not made.
+    let reads: (String) -> Bool
 
-    public init(landscape: Landscape, audience: Audience, texts: Texts, reviewPages: Bool = false) {
+    public init(landscape: Landscape, audience: Audience, texts: Texts, reviewPages: Bool = false, reads: @escaping (String) -> Bool = { _ in true }) {
         self.landscape = landscape
         self.audience = audience
         self.texts = texts
         self.reviewPage = reviewPages && audience == .internal ? "/review/\(landscape.county.id)" : nil
         self.wording = Wording(landscape: landscape, texts: texts)
+        self.reads = reads
     }
 
     var taxonomy: Taxonomy { landscape.taxonomy }
@@ -29,7 +32,7 @@ public struct ReportView {
         let county = landscape.county
         let summary = landscape.summary
         let known = Set(county.institutions.map(\.id))
-        let review = review()
+        let review = reads("review") || reads("has_review") ? review() : []
         return [
             "t": texts.tree,
             "lang": language.rawValue,
@@ -171,7 +174,7 @@ public struct ReportView {
         values.optional("cost", offer.offer.cost.map { labels([$0], taxonomy.costs) })
         values.optional("format", offer.offer.format.map { labels([$0], taxonomy.formats) })
         values.optional("url", safeURL(offer.offer.url))
-        values.optional("evidence", wording.evidence(offer))
+        if reads("evidence") { values.optional("evidence", wording.evidence(offer)) }
         return values
     }
 }

@@ -30,7 +30,7 @@ public enum SiteBuilder {
     /// A county's own pages and data; the public report values are built once for page and embed.
     package static func countyFiles(_ landscape: Landscape, view: SiteView, templates: Templates) -> [(String, FileContent)] {
         let id = landscape.county.id
-        let county = view.county(landscape)
+        let county = view.county(landscape) { templates.reads($0, in: ["site-county.html", "site-embed.html", "site-institution.html"]) }
         var embed = county
         let texts = view.texts(landscape)
         embed["page_title"] = texts("site.embed_title", ["county": landscape.county.name])

@@ -40,9 +40,10 @@ package struct SiteView {
         return context
     }
 
-    func county(_ landscape: Landscape) -> [String: Any] {
+    /// `reads`: whether the county's templates may look up a value (`Templates.reads`).
+    func county(_ landscape: Landscape, reads: @escaping (String) -> Bool = { _ in true }) -> [String: Any] {
         let texts = texts(landscape)
-        var context = ReportView(landscape: landscape, audience: .public, texts: texts).context(markdown: false)
+        var context = ReportView(landscape: landscape, audience: .public, texts: texts, reads: reads).context(markdown: false)
         context.merge(common(root: "../", title: landscape.county.name, texts)) { $1 }
         context["county_name"] = landscape.county.name
         if let categories = context["matrix_categories"] as? [[String: Any]] {

@@ -59,6 +59,12 @@ public struct Templates: Sendable {
     /// (Sources/TemplateCompiler puts the same line in front of the `.html` templates it compiles.)
     static let htmlPragma = "{{% CONTENT_TYPE: HTML}}\n"
 
+    /// Whether any of the templates `names` (with their partials) may look up `value`; one that swift-mustache renders
+    /// from a replaced file may look up anything. Values no template reads need not be made.
+    public func reads(_ value: String, in names: [String]) -> Bool {
+        names.contains { interpreted.contains($0) || CompiledTemplates.reads($0).contains(value) }
+    }
+
     public func render(_ name: String, _ context: [String: Any]) -> String {
         if !interpreted.contains(name), let text = TemplateRuntime.render(name, context, with: CompiledTemplates.render) {
             return text

@@ -48,6 +48,9 @@ struct Generator {
         let includes = templates.map { template in
             "        case \(literal(template.name)): [\(partials(of: template.name).sorted().map(literal).joined(separator: ", "))]"
         }.joined(separator: "\n")
+        let reads = templates.map { template in
+            "        case \(literal(template.name)): [\(self.names(of: template.name).sorted().map(literal).joined(separator: ", "))]"
+        }.joined(separator: "\n")
         return """
         // Generated at build time by the CompileTemplates plugin (Sources/TemplateCompiler) from the .mustache files.
         // Not committed: the templates are the only source.
@@ -73,6 +76,14 @@ struct Generator {
                 }
             }
 
+            /// The names a template and its partials look up, each part of a dotted name on its own.
+            static func reads(_ name: String) -> Set<String> {
+                switch name {
+        \(reads)
+                default: []
+                }
+            }
+
         \(functions.joined(separator: "\n\n"))
         }
 
@@ -87,6 +98,29 @@ struct Generator {
             for partial in Generator.partialNames(tokens) where !found.contains(partial) {
                 found.insert(partial)
                 pending.append(partial)
+            }
+        }
+        return found
+    }
+
+    private func names(of name: String) -> Set<String> {
+        var found: Set<String> = []
+        for included in [name] + partials(of: name) {
+            guard let tokens = templates.first(where: { $0.name == included })?.tokens else { continue }
+            found.formUnion(Generator.names(tokens))
+        }
+        return found
+    }
+
+    private static func names(_ tokens: [Token]) -> Set<String> {
+        var found: Set<String> = []
+        for token in tokens {
+            switch token {
+            case .variable(let tag), .unescaped(let tag): found.formUnion(tag.name.split(separator: ".").map(String.init))
+            case .section(let tag, let body), .inverted(let tag, let body):
+                found.formUnion(tag.name.split(separator: ".").map(String.init))
+                found.formUnion(names(body))
+            default: continue
             }
         }
         return found

@@ -129,6 +129,30 @@ import OfferMapResources
         #expect(templates.render("report.css", [:]) == Engines().interpreted.render("report.css", [:]))
     }
 
+    /// Values no template reads are not made; a replaced template may read anything, and one that does gets it.
+    @Test func valuesAreMadeForTheTemplatesThatReadThem() async throws {
+        var diagnostics = Diagnostics()
+        let shipped = Templates(diagnostics: &diagnostics)
+        #expect(shipped.reads("evidence", in: ["report.html"]) && shipped.reads("phases", in: ["site-institution.html"]))
+        #expect(!shipped.reads("evidence", in: ["site-county.html", "site-embed.html", "site-institution.html"]))
+        let scratch = Scratch([
+            "templates/site-institution.html.mustache": "{{#institution}}{{#offers}}<p>{{title}}: {{evidence}}</p>{{/offers}}{{/institution}}\n",
+        ])
+        let replaced = Templates(overrides: scratch.root + "/templates", diagnostics: &diagnostics)
+        #expect(diagnostics.all.isEmpty)
+        #expect(replaced.reads("evidence", in: ["site-institution.html"]))
+        var options = BuildOptions(date: Day("2026-11-25")!)
+        options.classifiers = testClassifiers
+        options.inputs = CompiledTemplatesTests.repository.appendingPathComponent("inputs").path
+        options.counties = ["werra-meissner"]
+        let counties = try await Pipeline.load(options, diagnostics: &diagnostics)
+        let landscape = try #require(await Pipeline.analyse(counties, options: options, diagnostics: &diagnostics).first)
+        let view = SiteView(landscapes: [landscape], texts: Texts.shipped(landscape.language), date: landscape.date)
+        let files = Dictionary(uniqueKeysWithValues: SiteBuilder.countyFiles(landscape, view: view, templates: replaced).map { ($0.0, $0.1.text) })
+        let page = try #require(files.first { $0.key.contains("/institutions/") && $0.value.contains("<p>") }?.value)
+        #expect(page.contains("erkannt an: ") || page.contains("in der Datei angegeben"))
+    }
+
     // MARK: the Mustache spec (github.com/mustache/spec, v1.4) for the features the templates use; templates in Fixtures/spec
 
     static let specFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/spec")

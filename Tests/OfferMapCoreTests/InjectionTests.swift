@@ -83,6 +83,8 @@ import Testing
         #expect(CSV.cell("@SUM(A1)") == "'@SUM(A1)")
         #expect(CSV.cell("a,\"b\"") == "\"a,\"\"b\"\"\"")
         #expect(CSV.cell("Beratung") == "Beratung")
+        #expect(CSV.cell("Zeile 1\r\nZeile 2") == "\"Zeile 1\r\nZeile 2\"")
+        #expect(CSV.cell("„Grün\"\u{301};") == "\"„Grün\"\"\u{301};\"")
     }
 }
 

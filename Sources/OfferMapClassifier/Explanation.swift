@@ -40,9 +40,12 @@ extension Classifier {
         var abbreviation: String?
     }
 
+    /// In the order found; a keyword stands in a text a few times at most, so a list is searched instead of hashing.
     private func unique(_ spans: [TextSpan]) -> [TextSpan] {
-        var seen = Set<TextSpan>()
-        return spans.filter { seen.insert($0).inserted }
+        var result: [TextSpan] = []
+        result.reserveCapacity(spans.count)
+        for span in spans where !result.contains(span) { result.append(span) }
+        return result
     }
 
     /// Where a model feature stands in the offer's text: the words, the label's keywords, or the keyword itself.

@@ -41,24 +41,26 @@ struct YAMLDocument {
             var end = start
             while end < bytes.count && bytes[end] != 0x0A { end += 1 }
             lineNumber += 1
-            let problem = YAMLDocument.check(bytes, start, end)
-            let at = SourceLocation(path: path, line: lineNumber + lineOffset, column: problem?.column ?? 1)
-            switch problem?.kind {
-            case .tab?:
+            guard let problem = YAMLDocument.check(bytes, start, end) else {
+                start = end + 1
+                continue
+            }
+            let at = SourceLocation(path: path, line: lineNumber + lineOffset, column: problem.column)
+            switch problem.kind {
+            case .tab:
                 diagnostics.error(.tabIndentation, at, "tab character in indentation; YAML allows spaces only", suggestion: "replace the tab with spaces")
                 ok = false
-            case .anchor?:
+            case .anchor:
                 diagnostics.error(.yamlAnchor, at, "YAML anchors and aliases (& and *) are not supported in offermap files",
                                   suggestion: "write the value out in full")
                 ok = false
-            case .indentation?:
+            case .indentation:
                 diagnostics.error(.deepIndentation, at, "the line is indented more than \(YAMLDocument.maximumIndentation) columns",
                                   suggestion: "offermap files need only a few levels of indentation")
                 return false
-            case .depth?:
+            case .depth:
                 diagnostics.error(.deepNesting, at, "the YAML is nested more than \(YAMLDocument.maximumDepth) levels deep")
                 return false
-            case nil: break
             }
             start = end + 1
         }
@@ -94,7 +96,8 @@ struct YAMLDocument {
                 if byte == quote { quote = 0 }
                 continue
             }
-            let startsValue = column == 1 || [space, 0x5B, 0x7B, 0x2C, 0x3A, dash].contains(previous)
+            let startsValue = column == 1 || previous == space || previous == 0x5B || previous == 0x7B || previous == 0x2C
+                || previous == 0x3A || previous == dash
             switch byte {
             case 0x23 where previous == space || column == 1: return nil  // comment
             case 0x22 where startsValue, 0x27 where startsValue: quote = byte

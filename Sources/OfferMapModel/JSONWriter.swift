@@ -211,17 +211,22 @@ extension JSONWriter {
 
     @usableFromInline mutating func append(_ text: StaticString) { text.withUTF8Buffer { append($0) } }
 
+    /// 1 for a byte that is copied as it is; 0 for one that may need escaping: below 0x20, `"`, `\`, `<`, `>`, `&`,
+    /// and 0xE2, which starts U+2028 and U+2029.
+    @usableFromInline static let plain: [UInt8] = (0..<256).map { byte in
+        byte < 0x20 || [0x22, 0x5C, 0x3C, 0x3E, 0x26, 0xE2].contains(byte) ? 0 : 1
+    }
+
     /// A JSON string, escaped by bytes: runs of plain characters are copied in one piece.
     @usableFromInline mutating func quote(_ text: String) {
         append(UInt8(ascii: "\""))
         var text = text
-        text.withUTF8 { bytes in
+        JSONWriter.plain.withUnsafeBufferPointer { plain in text.withUTF8 { bytes in
             var runStart = 0
             var index = 0
             while index < bytes.count {
                 let byte = bytes[index]
-                // everything that needs escaping is below 0x3F, a backslash, or starts U+2028/U+2029
-                if byte > 0x3E && byte != 0x5C && byte != 0xE2 {
+                if plain[Int(byte)] != 0 {
                     index += 1
                     continue
                 }
@@ -260,7 +265,7 @@ extension JSONWriter {
                 runStart = index
             }
             append(UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
-        }
+        } }
         append(UInt8(ascii: "\""))
     }
 }

@@ -173,7 +173,11 @@ public struct County: Sendable {
 }
 
 extension County {
-    public func institution(_ id: String) -> Institution? { institutions.first { $0.id == id } }
+    /// By index, so that the institutions passed over are not copied.
+    public func institution(_ id: String) -> Institution? {
+        for index in institutions.indices where institutions[index].id == id { return institutions[index] }
+        return nil
+    }
 
     /// The short name where there is one, else the name; the id itself for an institution the county does not have.
     public func shortName(of id: String) -> String {

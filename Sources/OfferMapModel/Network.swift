@@ -10,6 +10,9 @@ public struct Network: Sendable {
     public let links: Set<[String]>
     /// Directed references between existing institutions, sorted.
     public let references: [(from: String, to: String)]
+    /// Each institution's partners (see `links`), sorted, and its side.
+    private let partnersByID: [String: [String]]
+    private let sides: [String: Side]
 
     public init(_ county: County) {
         institutions = county.institutions
@@ -22,7 +25,15 @@ public struct Network: Sendable {
             }
         }
         self.references = references.sorted { $0 < $1 }
-        links = Set(references.map { [$0.0, $0.1].sorted() })
+        let links = Set(references.map { [$0.0, $0.1].sorted() })
+        self.links = links
+        var partners: [String: [String]] = [:]
+        for link in links {
+            partners[link[0], default: []].append(link[1])
+            partners[link[1], default: []].append(link[0])
+        }
+        partnersByID = partners.mapValues { $0.sorted() }
+        sides = Dictionary(county.institutions.map { ($0.id, Network.side(of: $0.type)) }) { first, _ in first }
     }
 
     public static func side(of type: String) -> Side {
@@ -33,13 +44,9 @@ public struct Network: Sendable {
         }
     }
 
-    public func side(_ id: String) -> Side {
-        institutions.first { $0.id == id }.map { Network.side(of: $0.type) } ?? .other
-    }
+    public func side(_ id: String) -> Side { sides[id] ?? .other }
 
-    public func partners(of id: String) -> [String] {
-        links.filter { $0.contains(id) }.flatMap { $0 }.filter { $0 != id }.sorted()
-    }
+    public func partners(of id: String) -> [String] { partnersByID[id] ?? [] }
 
     public func referredBy(_ id: String) -> [String] { references.filter { $0.to == id }.map(\.from) }
 

@@ -91,7 +91,7 @@ public struct Wording {
     public func evidence(_ offer: ClassifiedOffer) -> String {
         var parts: [String] = []
         if offer.evidence.contains(where: \.isGiven) { parts.append(texts("evidence.given")) }
-        let found = words(offer.evidence.filter { !$0.isGiven }, in: offer.offer)
+        let found = words(offer.evidence, in: offer.offer)  // passes over the labels given in the file
         if !found.isEmpty { parts.append(texts("evidence.found", ["words": found.joined(separator: ", ")])) }
         return parts.joined(separator: "; ")
     }

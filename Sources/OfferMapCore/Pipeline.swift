@@ -84,8 +84,8 @@ public enum Pipeline {
     /// Runs the shared stages around a command's own `step`, which fills the output writer.
     /// With `perCounty`, each county is classified and handed to it at once, on all cores; afterwards it keeps only the
     /// evidence given in the files, so that the evidence of all counties is never in memory together.
-    /// `evidence: false` classifies without evidence at all (a step that shows none).
-    static func run(_ options: BuildOptions, step name: String, streaming: Bool = false, evidence: Bool = true, perCounty: CountyStep? = nil,
+    /// `detail: .figures` analyses only what a comparison of counties shows (no evidence, no findings).
+    static func run(_ options: BuildOptions, step name: String, streaming: Bool = false, detail: Analysis.Detail = .full, perCounty: CountyStep? = nil,
                     progress: (String) -> Void, _ step: (Run, inout OutputWriter) async throws -> Void) async throws -> BuildResult {
         var diagnostics = Diagnostics()
         progress("[1/4] load")
@@ -100,7 +100,7 @@ public enum Pipeline {
             progress("[3/4] \(name)")
             let shared = options.sharedLanguage(counties.map { Language.of($0, option: options.language) })
             let staging = try writer.staging()
-            let analyse = await analyser(counties, options: options, evidence: true)
+            let analyse = await analyser(counties, options: options, detail: .full)
             let done = await Parallel.map(counties, threads: options.threads, perTask: 1) { county in
                 let landscape = analyse(county)
                 return (landscape.withoutEvidence, Result { try perCounty(landscape, shared, templates, staging) })
@@ -112,7 +112,7 @@ public enum Pipeline {
             writer.staged(countyFiles)
             for landscape in landscapes { diagnostics.append(contentsOf: warnings(landscape)) }
         } else {
-            landscapes = await analyse(counties, options: options, evidence: evidence, diagnostics: &diagnostics)
+            landscapes = await analyse(counties, options: options, detail: detail, diagnostics: &diagnostics)
         }
         if diagnostics.hasErrors || (options.strict && diagnostics.hasWarnings) {
             writer.discard()
@@ -130,22 +130,22 @@ public enum Pipeline {
     }
 
     /// Classifies every county, in its own language.
-    public static func analyse(_ counties: [County], options: BuildOptions, evidence: Bool = true, diagnostics: inout Diagnostics) async -> [Landscape] {
-        let landscapes = await Parallel.map(counties, threads: options.threads, await analyser(counties, options: options, evidence: evidence))
+    public static func analyse(_ counties: [County], options: BuildOptions, detail: Analysis.Detail = .full, diagnostics: inout Diagnostics) async -> [Landscape] {
+        let landscapes = await Parallel.map(counties, threads: options.threads, await analyser(counties, options: options, detail: detail))
         for landscape in landscapes { diagnostics.append(contentsOf: warnings(landscape)) }
         return landscapes
     }
 
     /// Classifies one of `counties` in its own language. Counties with the same classifier taxonomy share one
     /// classifier, made here before the counties are analysed side by side, each on all cores where it has to train.
-    static func analyser(_ counties: [County], options: BuildOptions, evidence: Bool) async -> @Sendable (County) -> Landscape {
+    static func analyser(_ counties: [County], options: BuildOptions, detail: Analysis.Detail) async -> @Sendable (County) -> Landscape {
         let classifiers = options.classifiers ?? ClassifierCache()
         let keys = await Parallel.map(counties, threads: options.threads) { Classifier.key($0.taxonomy) }
         var byCounty: [String: Classifier] = [:]
         for (county, key) in zip(counties, keys) { byCounty[county.id] = classifiers.classifier(for: county.taxonomy, key: key) }
         return { [byCounty] county in
             Analysis.landscape(of: county, date: options.date, language: Language.of(county, option: options.language),
-                               classifier: byCounty[county.id]!, evidence: evidence)
+                               classifier: byCounty[county.id]!, detail: detail)
         }
     }
 

@@ -50,7 +50,7 @@ extension Pipeline {
 
     /// `offermap compare`: `<out>/compare/compare.{md,html,json}`.
     public static func compare(_ options: BuildOptions, progress: (String) -> Void = { _ in }) async throws -> BuildResult {
-        try await run(options, step: "compare", evidence: false, progress: progress) { run, writer in
+        try await run(options, step: "compare", detail: .figures, progress: progress) { run, writer in
             for (path, content) in await comparison(run) { writer.add(path, content) }
         }
     }

@@ -35,7 +35,7 @@ import Testing
         #expect(finding?.institutions == ["verein"])
         #expect(landscape.network.bestPartner(for: "verein", offers: landscape.offers) == "wfg")
         #expect(finding?.nextStep == .meet(partner: "wfg"))
-        #expect(landscape.step(finding) == "Nächster Schritt: VEREIN und WFG zusammenbringen und den Verweis (refers_to) eintragen.")
+        #expect(landscape.step(finding) == "Nächster Schritt: VEREIN und WFG zusammenbringen und den Verweis in ihren Dateien eintragen.")
     }
 
     @Test func gapsAndThinCellsNameTheClosestInstitution() {
@@ -76,7 +76,7 @@ import Testing
             inst("b", offers: [offer("Start", "gruendung", "beratung")]),
         ], taxonomy: taxonomy).landscape()
         let step = landscape.step(landscape.findings.first { $0.kind == .unlinkedHandover })
-        #expect(step == "Nächster Schritt: A und B sollten sich treffen und vereinbaren, wie sie Gründende von „Vorgründung & Planung“ nach „Gründung & Start“ weitergeben, und den Verweis (refers_to) eintragen.")
+        #expect(step == "Nächster Schritt: A und B sollten sich treffen und vereinbaren, wie sie Gründende von „Vorgründung & Planung“ nach „Gründung & Start“ weitergeben, und den Verweis in ihren Dateien eintragen.")
     }
 
     @Test func diagramIsDeterministicAndMarksIsolatedInstitutions() {

@@ -35,11 +35,13 @@ public indirect enum JSON: Sendable, Equatable {
 }
 
 extension String {
+    /// A number's text without trailing zeros after the point, nor a trailing point ("2.50" → "2.5", "3.0" → "3").
     package var trimmingZeros: String {
-        guard utf8.contains(UInt8(ascii: ".")) else { return self }
-        var s = self
-        while s.hasSuffix("0") { s.removeLast() }
-        if s.hasSuffix(".") { s.removeLast() }
-        return s
+        let bytes = Array(utf8)
+        guard bytes.contains(UInt8(ascii: ".")) else { return self }
+        var end = bytes.count
+        while end > 0 && bytes[end - 1] == UInt8(ascii: "0") { end -= 1 }
+        if end > 0 && bytes[end - 1] == UInt8(ascii: ".") { end -= 1 }
+        return String(decoding: bytes[..<end], as: UTF8.self)
     }
 }

@@ -46,6 +46,12 @@ public struct Network: Sendable {
 
     public func side(_ id: String) -> Side { sides[id] ?? .other }
 
+    /// By index, so that the institutions passed over are not copied.
+    public func institution(_ id: String) -> Institution? {
+        for index in institutions.indices where institutions[index].id == id { return institutions[index] }
+        return nil
+    }
+
     public func partners(of id: String) -> [String] { partnersByID[id] ?? [] }
 
     public func referredBy(_ id: String) -> [String] { references.filter { $0.to == id }.map(\.from) }

@@ -23,6 +23,17 @@ struct NetworkDiagram {
         var midY: Int { y + height / 2 }
     }
 
+    /// One side of a box: where edges leave or enter it.
+    struct BoxSide: Hashable {
+        var id: String
+        var right: Bool
+    }
+
+    struct Port: Hashable {
+        var side: BoxSide
+        var edge: Int
+    }
+
     struct Edge {
         var from: String, to: String
         var both: Bool
@@ -112,37 +123,34 @@ struct NetworkDiagram {
         func between(_ x: Int, _ y: Int) -> Int { edges.filter { Set([unplaced[$0.from]!.column, unplaced[$0.to]!.column]) == [x, y] }.count }
         let middleRight = between(1, 2) <= between(0, 1)
         func rightSide(_ box: Box, _ other: Box) -> Bool { NetworkDiagram.rightSide(box, towards: other, middleRight: middleRight) }
-        var perSide: [String: Int] = [:]
+        var perSide: [BoxSide: Int] = [:]
         for edge in edges {
             let (a, b) = (unplaced[edge.from]!, unplaced[edge.to]!)
-            perSide["\(a.id) \(rightSide(a, b))", default: 0] += 1
-            perSide["\(b.id) \(rightSide(b, a))", default: 0] += 1
+            perSide[BoxSide(id: a.id, right: rightSide(a, b)), default: 0] += 1
+            perSide[BoxSide(id: b.id, right: rightSide(b, a)), default: 0] += 1
         }
         var busiest: [String: Int] = [:]
-        for (key, count) in perSide {
-            let id = String(key.split(separator: " ")[0])
-            busiest[id] = max(busiest[id] ?? 0, count)
-        }
+        for (side, count) in perSide { busiest[side.id] = max(busiest[side.id] ?? 0, count) }
         let boxes = boxes(columns, ports: busiest)
         // the points where edges meet a side, spread along it in the order of the other ends
-        var ports: [String: [(edge: Int, otherY: Int)]] = [:]
+        var ports: [BoxSide: [(edge: Int, otherY: Int)]] = [:]
         for (index, edge) in edges.enumerated() {
             let (a, b) = (boxes[edge.from]!, boxes[edge.to]!)
-            ports["\(a.id) \(rightSide(a, b))", default: []].append((index, b.midY))
-            ports["\(b.id) \(rightSide(b, a))", default: []].append((index, a.midY))
+            ports[BoxSide(id: a.id, right: rightSide(a, b)), default: []].append((index, b.midY))
+            ports[BoxSide(id: b.id, right: rightSide(b, a)), default: []].append((index, a.midY))
         }
-        var portY: [String: Int] = [:]
-        for (key, list) in ports {
-            let box = boxes[String(key.split(separator: " ")[0])]!
+        var portY: [Port: Int] = [:]
+        for (side, list) in ports {
+            let box = boxes[side.id]!
             for (rank, port) in list.sorted(by: { ($0.otherY, $0.edge) < ($1.otherY, $1.edge) }).enumerated() {
-                portY["\(key) \(port.edge)"] = box.y + box.height * (rank + 1) / (list.count + 1)
+                portY[Port(side: side, edge: port.edge)] = box.y + box.height * (rank + 1) / (list.count + 1)
             }
         }
         let paths = edges.enumerated().map { index, edge -> [String: Any] in
             let (a, b) = (boxes[edge.from]!, boxes[edge.to]!)
             let (ra, rb) = (rightSide(a, b), rightSide(b, a))
-            let start = (x: ra ? a.x + NetworkDiagram.nodeWidth : a.x, y: portY["\(a.id) \(ra) \(index)"]!)
-            let end = (x: rb ? b.x + NetworkDiagram.nodeWidth : b.x, y: portY["\(b.id) \(rb) \(index)"]!)
+            let start = (x: ra ? a.x + NetworkDiagram.nodeWidth : a.x, y: portY[Port(side: BoxSide(id: a.id, right: ra), edge: index)]!)
+            let end = (x: rb ? b.x + NetworkDiagram.nodeWidth : b.x, y: portY[Port(side: BoxSide(id: b.id, right: rb), edge: index)]!)
             let arrow = edge.both ? " ↔ " : " → "
             return ["d": NetworkDiagram.path(start, end, sameColumn: a.column == b.column, outwards: ra ? 1 : -1),
                     "both": edge.both, "title": name(edge.from) + arrow + name(edge.to)]
@@ -151,7 +159,7 @@ struct NetworkDiagram {
             boxes.values.filter { $0.column == column }.sorted { $0.y < $1.y }
         }.map { box -> [String: Any] in
             ["x": box.x, "y": box.y, "w": NetworkDiagram.nodeWidth, "h": box.height, "label": name(box.id),
-             "title": network.institutions.first { $0.id == box.id }?.name ?? box.id, "isolated": isolated.contains(box.id),
+             "title": network.institution(box.id)?.name ?? box.id, "isolated": isolated.contains(box.id),
              "lines": box.lines.enumerated().map { row, text -> [String: Any] in
                  ["x": box.x + 8, "y": box.y + NetworkDiagram.padding + (row + 1) * NetworkDiagram.lineHeight - 3, "text": text, "first": row == 0]
              }]

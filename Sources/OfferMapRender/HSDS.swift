@@ -60,13 +60,17 @@ public enum HSDS {
                 }
             }
         }
+        // each institution's organization id once, not once per offer
+        var organizationIDs: [String: String] = [:]
         for offer in landscape.offers {
             let service = uuid("service:\(county.id)/\(offer.fullID)")
+            let organization = organizationIDs[offer.institutionID] ?? uuid("organization:\(county.id)/\(offer.institutionID)")
+            organizationIDs[offer.institutionID] = organization
             made.add(services) { json in
                 if !offer.offer.description.isEmpty { json.key("description"); json.string(offer.offer.description) }
                 json.key("id"); json.string(service)
                 json.key("name"); json.string(offer.offer.title)
-                json.key("organization_id"); json.string(uuid("organization:\(county.id)/\(offer.institutionID)"))
+                json.key("organization_id"); json.string(organization)
                 json.key("status"); json.string("active")
                 if let url = safeURL(offer.offer.url), !url.hasPrefix("mailto:") { json.key("url"); json.string(url) }
             }
@@ -113,21 +117,27 @@ public enum HSDS {
         return text.isEmpty ? fallback : text
     }
 
-    /// A stable UUID (version 8, RFC 9562 "custom") from two FNV-1a hashes of the name.
+    /// A stable UUID (version 8, RFC 9562 "custom") from two FNV-1a hashes of the name: the first hash gives
+    /// bytes 0–7, the second bytes 8–15, each most significant byte first.
     static func uuid(_ name: String) -> String {
-        var bytes = withUnsafeBytes(of: FNV1a.hash(name.utf8).bigEndian, Array.init)
-            + withUnsafeBytes(of: FNV1a.hash(name.utf8, seed: 0x84222325cbf29ce4).bigEndian, Array.init)
-        bytes[6] = (bytes[6] & 0x0F) | 0x80
-        bytes[8] = (bytes[8] & 0x3F) | 0x80
-        let digits = Array("0123456789abcdef".utf8)
-        var text: [UInt8] = []
-        text.reserveCapacity(36)
-        for (index, byte) in bytes.enumerated() {
-            if [4, 6, 8, 10].contains(index) { text.append(UInt8(ascii: "-")) }
-            text.append(digits[Int(byte >> 4)])
-            text.append(digits[Int(byte & 0x0F)])
+        let first = FNV1a.hash(name.utf8), second = FNV1a.hash(name.utf8, seed: 0x84222325cbf29ce4)
+        return String(unsafeUninitializedCapacity: 36) { text in
+            let digits: StaticString = "0123456789abcdef"
+            var at = 0
+            for index in 0..<16 {
+                if index == 4 || index == 6 || index == 8 || index == 10 {
+                    text[at] = UInt8(ascii: "-")
+                    at += 1
+                }
+                var byte = UInt8(truncatingIfNeeded: (index < 8 ? first : second) >> (56 - 8 * UInt64(index % 8)))
+                if index == 6 { byte = (byte & 0x0F) | 0x80 }
+                if index == 8 { byte = (byte & 0x3F) | 0x80 }
+                text[at] = digits.utf8Start[Int(byte >> 4)]
+                text[at + 1] = digits.utf8Start[Int(byte & 0x0F)]
+                at += 2
+            }
+            return at
         }
-        return String(decoding: text, as: UTF8.self)
     }
 }
 

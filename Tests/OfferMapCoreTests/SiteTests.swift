@@ -113,6 +113,8 @@ import Testing
         let uuid = HSDS.uuid("x")
         #expect(uuid.count == 36 && uuid.split(separator: "-").map(\.count) == [8, 4, 4, 4, 12])
         #expect(Array(uuid)[14] == "8")
+        // the same ids from run to run and from version to version: open data users keep them
+        #expect(HSDS.uuid("organization:k/wfg") == "8136ca11-c2f8-841c-ac72-dc4875e5444d")
     }
 }
 

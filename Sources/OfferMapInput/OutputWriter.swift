@@ -202,11 +202,18 @@ package struct JSONArrayWriter {
 
     package mutating func append(_ item: JSON) throws { try append(written: item.written(indent: 1)) }
 
+    /// What stands between two items.
+    package static let separator = ",\n  "
+
     /// An item already written as `JSON.written(indent: 1)` gives it.
-    package mutating func append(written item: String) throws {
-        text += count == 0 ? "\n  " : ",\n  "
-        text += item
-        count += 1
+    package mutating func append(written item: String) throws { try append(joined: item, count: 1) }
+
+    /// `count` items already written as `JSON.written(indent: 1)` gives them, joined by `separator`.
+    package mutating func append(joined items: String, count added: Int) throws {
+        guard added > 0 else { return }
+        text += count == 0 ? "\n  " : JSONArrayWriter.separator
+        text += items
+        count += added
         if text.utf8.count >= 1 << 16 {
             try file.append(text)
             text = ""

@@ -14,9 +14,7 @@ public enum HSDS {
         var termsByID: [String: JSON] = [:]
         for batch in Parallel.batches(landscapes) {
             for made in await Parallel.map(Array(batch), items) {
-                for (index, items) in made.items.enumerated() {
-                    for item in items { try arrays[index].append(written: item) }
-                }
+                for index in arrays.indices { try arrays[index].append(joined: made.texts[index], count: made.counts[index]) }
                 termsByID.merge(made.terms) { $1 }
             }
         }
@@ -24,16 +22,20 @@ public enum HSDS {
         for var array in arrays + [terms] { try array.finish() }
     }
 
-    /// One county's items, written, in the order of `export`'s files; and the taxonomy terms its offers use.
+    /// One county's items, in the order of `export`'s files, each file's already joined as `JSONArrayWriter` joins
+    /// them (so that the thread writing the files only appends); and the taxonomy terms its offers use.
     struct Items: Sendable {
-        var items: [[String]] = Array(repeating: [], count: 6)
+        var texts: [String] = Array(repeating: "", count: 6)
+        var counts: [Int] = Array(repeating: 0, count: 6)
         var terms: [String: JSON] = [:]
 
         /// An item written straight from its members, given in sorted key order.
         mutating func add(_ file: Int, _ members: (inout JSONWriter) -> Void) {
             var writer = JSONWriter(indent: 1)
             writer.object(members)
-            items[file].append(writer.fragment)
+            if counts[file] > 0 { texts[file] += JSONArrayWriter.separator }
+            texts[file] += writer.fragment
+            counts[file] += 1
         }
     }
 

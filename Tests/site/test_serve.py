@@ -14,6 +14,7 @@ import urllib.parse
 import urllib.request
 
 import pytest
+from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
@@ -114,6 +115,10 @@ def current(driver):
     return driver.execute_script("return document.querySelector('section.review.current').id")
 
 
+# The page reloads itself when the served build is newer; an element found just before is then gone.
+RELOADING = (NoSuchElementException, StaleElementReferenceException)
+
+
 def wait_for_page(driver):
     WebDriverWait(driver, 20).until(lambda d: d.execute_script("return document.readyState") == "complete"
                                     and d.execute_script("return !!document.querySelector('section.review.current, p.notice')"))
@@ -151,7 +156,8 @@ def test_keyboard_confirms_three_offers(serving, browser):
         title = section.find_element(By.TAG_NAME, "h2").text
         browser.switch_to.active_element.send_keys("b")
         try:
-            WebDriverWait(browser, 30).until(lambda d: any(f"Gespeichert: „{title}“" in n.text for n in d.find_elements(By.CSS_SELECTOR, "p.notice")))
+            WebDriverWait(browser, 30, ignored_exceptions=RELOADING).until(
+                lambda d: any(f"Gespeichert: „{title}“" in n.text for n in d.find_elements(By.CSS_SELECTOR, "p.notice")))
         except Exception:
             raise AssertionError(f"not saved: {title!r}; page shows {[n.text for n in browser.find_elements(By.CSS_SELECTOR, 'p.notice, .conflict')]} at {browser.current_url}, current {current(browser)}, active {browser.switch_to.active_element.get_attribute('outerHTML')[:200]}, state {serving.get('/_state')}, log {browser.get_log('browser')}")
         wait_for_page(browser)
@@ -182,7 +188,8 @@ def test_keyboard_confirms_three_offers(serving, browser):
 
     # one step back: the last confirmation is undone, byte for byte
     browser.switch_to.active_element.send_keys("u")
-    WebDriverWait(browser, 20).until(lambda d: "Rückgängig gemacht" in d.find_element(By.CSS_SELECTOR, "p.notice").text)
+    WebDriverWait(browser, 20, ignored_exceptions=RELOADING).until(
+        lambda d: "Rückgängig gemacht" in d.find_element(By.CSS_SELECTOR, "p.notice").text)
     undone = snapshot(serving.inputs)
     last = list(expected)[-1].split("/")[0] + ".md"
     path = next(p for p in undone if p.name == last)

@@ -73,19 +73,19 @@ extension Pipeline {
     public static func publish(_ options: BuildOptions, baseURL: String?, progress: (String) -> Void = { _ in }) async throws -> BuildResult {
         try await run(options, step: "render", streaming: true, perCounty: { landscape, shared, templates, staging in
             let view = SiteView(landscapes: [], texts: Texts.shipped(shared), date: options.date)
-            return try staging.write(SiteBuilder.countyFiles(landscape, view: view, templates: templates), under: "site/")
+            return try staging.write(SiteBuilder.countyFiles(landscape, view: view, templates: templates), under: siteFolder)
         }, progress: progress) { run, writer in
-            try await sharedPages(run, countyPages: run.countyFiles.map { String($0.dropFirst("site/".count)) }, baseURL: baseURL, &writer)
+            try await sharedPages(run, countyFiles: run.countyFiles, baseURL: baseURL, &writer)
         }
     }
 
     /// The site in one go, from counties classified before (`serve`).
     static func site(_ run: Run, baseURL: String?, _ writer: inout OutputWriter) async throws {
         let view = siteView(run)
-        let pages = try await stageEach(run.landscapes, options: run.options, under: "site/", &writer) { landscape in
+        let files = try await stageEach(run.landscapes, options: run.options, under: siteFolder, &writer) { landscape in
             SiteBuilder.countyFiles(landscape, view: view, templates: run.templates)
         }
-        try await sharedPages(run, countyPages: pages.map { String($0.dropFirst("site/".count)) }, baseURL: baseURL, &writer)
+        try await sharedPages(run, countyFiles: files, baseURL: baseURL, &writer)
     }
 
     /// The site's values over all counties of the run, in the language of the pages they share.
@@ -93,12 +93,17 @@ extension Pipeline {
         SiteView(landscapes: run.landscapes, texts: Texts.shipped(run.options.sharedLanguage(run.landscapes)), date: run.options.date)
     }
 
+    /// The site's folder in the output.
+    static let siteFolder = "site/"
+
     /// The pages and data of all counties: start page, finder, comparison, open data, sitemap.
-    static func sharedPages(_ run: Run, countyPages pages: [String], baseURL: String?, _ writer: inout OutputWriter) async throws {
+    /// `countyFiles`: the counties' own files as staged, under `siteFolder`.
+    static func sharedPages(_ run: Run, countyFiles: [String], baseURL: String?, _ writer: inout OutputWriter) async throws {
+        let pages = countyFiles.map { String($0.dropFirst(siteFolder.count)) }
         let shared = try await SiteBuilder.sharedFiles(run.landscapes, comparison: await Comparison.make(run.landscapes, threads: run.options.threads), view: siteView(run),
                                                  templates: run.templates, baseURL: baseURL, countyPages: pages, writer: &writer,
-                                                 folder: "site/")
-        for (path, content) in shared.sorted(by: { $0.key < $1.key }) { try writer.stream("site/" + path, content) }
+                                                 folder: siteFolder)
+        for (path, content) in shared.sorted(by: { $0.key < $1.key }) { try writer.stream(siteFolder + path, content) }
     }
 
     /// `offermap serve`: reports (under `reports/`), comparison and site from one load, for a preview folder.

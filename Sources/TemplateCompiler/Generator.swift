@@ -46,10 +46,10 @@ struct Generator {
         let names = templates.map(\.name)
         let cases = names.map { "        case \(literal($0)): \(Generator.identifier($0))(&output, &stack)" }.joined(separator: "\n")
         let includes = templates.map { template in
-            "        case \(literal(template.name)): [\(partials(of: template.name).sorted().map(literal).joined(separator: ", "))]"
+            "            \(literal(template.name)): [\(partials(of: template.name).sorted().map(literal).joined(separator: ", "))],"
         }.joined(separator: "\n")
         let reads = templates.map { template in
-            "        case \(literal(template.name)): [\(self.names(of: template.name).sorted().map(literal).joined(separator: ", "))]"
+            "            \(literal(template.name)): [\(self.names(of: template.name).sorted().map(literal).joined(separator: ", "))],"
         }.joined(separator: "\n")
         return """
         // Generated at build time by the CompileTemplates plugin (Sources/TemplateCompiler) from the .mustache files.
@@ -69,20 +69,18 @@ struct Generator {
             }
 
             /// The partials a template includes, directly or through other partials.
-            static func partials(of name: String) -> Set<String> {
-                switch name {
-        \(includes)
-                default: []
-                }
-            }
+            static func partials(of name: String) -> Set<String> { includes[name] ?? [] }
 
             /// The names a template and its partials look up, each part of a dotted name on its own.
-            static func reads(_ name: String) -> Set<String> {
-                switch name {
-        \(reads)
-                default: []
-                }
-            }
+            static func reads(_ name: String) -> Set<String> { lookups[name] ?? [] }
+
+            // made once: a set literal in a function is built again at every call
+            private static let includes: [String: Set<String>] = [
+        \(includes.isEmpty ? ":" : includes)
+            ]
+            private static let lookups: [String: Set<String>] = [
+        \(reads.isEmpty ? ":" : reads)
+            ]
 
         \(functions.joined(separator: "\n\n"))
         }

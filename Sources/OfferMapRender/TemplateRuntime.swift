@@ -67,11 +67,19 @@ struct TemplateStack {
         let dictionary: [String: Any]?
         /// A String, number or Bool: it has no names inside (Mirror finds no children), so lookups pass it at once.
         var plain = false
+        /// Counts the pushes: a frame's number is higher than those of all frames below it.
+        var serial = 0
     }
 
     private var frames: [Frame]
+    private var pushes = 0
     /// Where a section over a list is, for `{{#first()}}`, `{{^last()}}` and the like; nil outside one.
     var position: SequencePosition?
+    /// For each numbered first name: the highest frame number up to which no frame above the root has it.
+    private var rootOnly: [Int] = []
+    /// For each numbered dotted name: its value, found in the root value, once looked up.
+    private var remembered: [Any?] = []
+    private var isRemembered: [Bool] = []
 
     init(_ root: Any) { frames = [TemplateStack.frame(root)] }
 
@@ -83,9 +91,16 @@ struct TemplateStack {
         }
     }
 
-    mutating func push(_ value: Any) { frames.append(TemplateStack.frame(value)) }
-    mutating func push(dictionary: [String: Any]) { frames.append(Frame(value: dictionary, dictionary: dictionary)) }
-    mutating func push(plain value: Any) { frames.append(Frame(value: value, dictionary: nil, plain: true)) }
+    mutating func push(_ value: Any) { add(TemplateStack.frame(value)) }
+    mutating func push(dictionary: [String: Any]) { add(Frame(value: dictionary, dictionary: dictionary)) }
+    mutating func push(plain value: Any) { add(Frame(value: value, dictionary: nil, plain: true)) }
+
+    private mutating func add(_ frame: Frame) {
+        var frame = frame
+        pushes += 1
+        frame.serial = pushes
+        frames.append(frame)
+    }
     mutating func pop() { frames.removeLast() }
 
     /// `{{.}}`
@@ -118,6 +133,45 @@ struct TemplateStack {
     func find(_ first: String, _ second: String, _ third: String) -> Any? {
         self.first(first).flatMap { TemplateRuntime.child(second, of: $0) }.flatMap { TemplateRuntime.child(third, of: $0) }
             .flatMap(TemplateRuntime.represented)
+    }
+
+    /// `find(first, second, third)` for a dotted name the compiler numbered (`slot`, and `name` for its first part).
+    /// The root value does not change while a template renders, so a name found there is looked up once, as long
+    /// as no value entered since has the first name. Which frames were checked is kept by their numbers.
+    mutating func find(slot: Int, name: Int, _ first: String, _ second: String, _ third: String? = nil) -> Any? {
+        guard foundInRoot(first, number: name) else { return lookup(first, second, third) }
+        if slot < isRemembered.count, isRemembered[slot] { return remembered[slot] }
+        if slot >= isRemembered.count {
+            isRemembered += repeatElement(false, count: slot + 1 - isRemembered.count)
+            remembered += repeatElement(nil, count: slot + 1 - remembered.count)
+        }
+        let value = lookup(first, second, third)
+        remembered[slot] = value
+        isRemembered[slot] = true
+        return value
+    }
+
+    private func lookup(_ first: String, _ second: String, _ third: String?) -> Any? {
+        if let third { return find(first, second, third) }
+        return find(first, second)
+    }
+
+    /// Whether no frame above the root has `name`; checks only the frames entered since the last time.
+    private mutating func foundInRoot(_ name: String, number: Int) -> Bool {
+        if number >= rootOnly.count { rootOnly += repeatElement(0, count: number + 1 - rootOnly.count) }
+        let top = frames[frames.count - 1].serial
+        var index = frames.count - 1
+        while index > 0 && frames[index].serial > rootOnly[number] {
+            if has(name, index) { return false }
+            index -= 1
+        }
+        rootOnly[number] = top
+        return true
+    }
+
+    private func has(_ name: String, _ index: Int) -> Bool {
+        if let dictionary = frames[index].dictionary { return dictionary[name] != nil }
+        return !frames[index].plain && TemplateRuntime.child(name, of: frames[index].value) != nil
     }
 
     func find(path: [String]) -> Any? {
@@ -191,6 +245,15 @@ enum TemplateRuntime {
         guard let value else { return }
         let token = output.beginToken()
         defer { output.endToken(token) }
+        // a String, number or flag told by its type's identity: the casts below fail on it one after the other
+        let type = ObjectIdentifier(Swift.type(of: value))
+        if type == ObjectIdentifier(String.self) || type == ObjectIdentifier(Int.self) {
+            return pass(&output, &stack, body) { $0.push(plain: value) }
+        }
+        if type == ObjectIdentifier(Bool.self) {
+            if value as! Bool { pass(&output, &stack, body, keepingPosition: true) { _ in } }
+            return
+        }
         switch value {
         case let list as [[String: Any]]:
             let position = stack.position
@@ -226,6 +289,12 @@ enum TemplateRuntime {
         let token = output.beginToken()
         defer { output.endToken(token) }
         guard let value else { return pass(&output, &stack, body, keepingPosition: true) { _ in } }
+        let type = ObjectIdentifier(Swift.type(of: value))
+        if type == ObjectIdentifier(String.self) || type == ObjectIdentifier(Int.self) { return }
+        if type == ObjectIdentifier(Bool.self) {
+            if !(value as! Bool) { pass(&output, &stack, body, keepingPosition: true) { _ in } }
+            return
+        }
         switch value {
         case is [String: Any], is String, is Int:
             return

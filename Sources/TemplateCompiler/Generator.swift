@@ -6,6 +6,9 @@ struct Generator {
     let typeName: String
     let templates: [(name: String, tokens: [Token])]
     private var functions: [String] = []
+    /// Numbers for `TemplateStack.find(slot:name:...)`: each dotted name of two or three parts, and each first part.
+    private var slots: [String: Int] = [:]
+    private var firstNames: [String: Int] = [:]
 
     init(typeName: String, templates: [(name: String, tokens: [Token])]) {
         self.typeName = typeName
@@ -167,18 +170,25 @@ struct Generator {
     }
 
     /// The lookup of a name, split at build time as swift-mustache splits it at render time, and its transforms.
-    private func lookup(_ tag: Name) -> String {
+    private mutating func lookup(_ tag: Name) -> String {
         guard !tag.transforms.isEmpty else { return lookup(tag.name) }
         let value = tag.name == "" ? "s.position" : lookup(tag.name)
         return "TemplateRuntime.transformed(\(value), [\(tag.transforms.map(literal).joined(separator: ", "))])"
     }
 
-    private func lookup(_ name: String) -> String {
+    private mutating func lookup(_ name: String) -> String {
         if name == "." { return "s.top" }
         let parts = name.split(separator: ".").map { literal(String($0)) }
         if parts.isEmpty { return "s.top" }
         if name.first == "." { return "s.local([\(parts.joined(separator: ", "))])" }
-        if parts.count <= 3 { return "s.find(\(parts.joined(separator: ", ")))" }
+        if parts.count == 1 { return "s.find(\(parts[0]))" }
+        if parts.count <= 3 {
+            // "t.report.phases": remembered while it is the root value's (TemplateStack.find(slot:name:))
+            let slot = slots[name] ?? slots.count, first = firstNames[parts[0]] ?? firstNames.count
+            slots[name] = slot
+            firstNames[parts[0]] = first
+            return "s.find(slot: \(slot), name: \(first), \(parts.joined(separator: ", ")))"
+        }
         return "s.find(path: [\(parts.joined(separator: ", "))])"
     }
 }

@@ -244,6 +244,11 @@ import OfferMapResources
         SpecCase(name: "comments-standalone", data: [String: Any](), expected: "Begin.\nEnd.\n"),
         SpecCase(name: "comments-inline", data: [String: Any](), expected: "1234567890"),
         SpecCase(name: "comments-multiline-standalone", data: [String: Any](), expected: "Begin.\nEnd.\n"),
+        // not in the spec: a dotted name found in the root value is remembered (TemplateStack.find(slot:...)) only
+        // while no value entered since has its first name
+        SpecCase(name: "sections-dotted-shadowed",
+                 data: ["t": ["a": "root"], "list": [["n": 1], ["t": ["a": "item"]], ["inner": ["t": ["a": "inner"]]], ["inner": true]]],
+                 expected: "root|root,item,root,root,|root|;;inner;root;||root\n"),
         // not in the spec: the transforms the templates use
         SpecCase(name: "transforms-sequence-position", data: ["list": ["a", "b", "c"], "none": [String]()], expected: "a, b, c!none"),
     ]

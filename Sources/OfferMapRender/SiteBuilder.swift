@@ -32,13 +32,13 @@ public enum SiteBuilder {
         let id = landscape.county.id
         let county = view.county(landscape) { templates.reads($0, in: ["site-county.html", "site-embed.html", "site-institution.html"]) }
         var embed = county
-        let texts = view.texts(landscape)
+        let texts = view.texts(landscape), items = view.offerItems(landscape)
         embed["page_title"] = texts("site.embed_title", ["county": landscape.county.name])
         var files: [(String, FileContent)] = [
             ("\(id)/index.html", .text(templates.render("site-county.html", county))),
-            ("\(id)/offers.html", .text(templates.render("site-offers.html", view.offers(landscape)))),
+            ("\(id)/offers.html", .text(templates.render("site-offers.html", view.offers(landscape, items: items)))),
             ("\(id)/embed.html", .text(templates.render("site-embed.html", embed))),
-            ("\(id)/finder.html", .text(templates.render("site-finder.html", view.finder(landscape)))),
+            ("\(id)/finder.html", .text(templates.render("site-finder.html", view.finder(landscape, items: items)))),
             ("data/\(id).json", .json(LandscapeJSON.document(landscape, audience: .public, wording: Wording(landscape: landscape, texts: texts)))),
         ]
         let values = county["institutions"] as? [[String: Any]]

@@ -92,25 +92,26 @@ package struct SiteView {
         return context
     }
 
-    func offers(_ landscape: Landscape) -> [String: Any] {
+    /// `items`: `offerItems(landscape)`, when already made for the county's finder.
+    func offers(_ landscape: Landscape, items: [[String: Any]]? = nil) -> [String: Any] {
+        let items = items ?? offerItems(landscape)
         let texts = texts(landscape), wording = Wording(landscape: landscape, texts: texts)
         var context = branded(common(root: "../", title: texts("site.offers_title", ["county": landscape.county.name]), texts), landscape)
         context["county_name"] = landscape.county.name
-        // an offer's values once, however many cells it stands in
-        let ids = landscape.offers.map(\.fullID)
-        var items: [Int: [String: Any]] = [:]
+        // a cell's offers in the county's order
+        let positions = Dictionary(grouping: landscape.offers.indices) { landscape.offers[$0].fullID }
         context["cells"] = landscape.cells.filter { $0.n > 0 }.map { cell -> [String: Any] in
-            let members = Set(cell.offers)
-            let offers = ids.indices.filter { members.contains(ids[$0]) }.map { index in
-                if let item = items[index] { return item }
-                let item = offerItem(landscape.offers[index], landscape, texts)
-                items[index] = item
-                return item
-            }
+            let offers = Set(cell.offers).flatMap { positions[$0] ?? [] }.sorted().map { items[$0] }
             return ["anchor": "c-\(cell.phase)-\(cell.category)", "heading": "\(wording.phase(cell.phase)) × \(wording.category(cell.category))",
                     "offers": offers]
         }
         return context
+    }
+
+    /// The values of each of the county's offers, in its order, as its offers page and finder show them.
+    func offerItems(_ landscape: Landscape) -> [[String: Any]] {
+        let texts = texts(landscape)
+        return landscape.offers.map { offerItem($0, landscape, texts) }
     }
 
     func offerItem(_ offer: ClassifiedOffer, _ landscape: Landscape, _ texts: Texts) -> [String: Any] {
@@ -165,7 +166,8 @@ package struct SiteView {
     static let finderLimit = 5_000
 
     /// The finder over all counties (`finder.html`), or over one (`<county>/finder.html`).
-    func finder(_ county: Landscape? = nil, limit: Int = SiteView.finderLimit) -> [String: Any] {
+    /// `items`: the county's `offerItems`, when already made.
+    func finder(_ county: Landscape? = nil, items: [[String: Any]]? = nil, limit: Int = SiteView.finderLimit) -> [String: Any] {
         let chosen = county.map { [$0] } ?? landscapes
         let texts = texts(county), language = texts.language
         let title = county.map { texts("site.finder_county", ["county": $0.county.name]) } ?? texts("site.finder_title")
@@ -194,6 +196,11 @@ package struct SiteView {
                             "options": landscapes.map { ["id": $0.county.id, "label": $0.county.name] }])
         }
         context["filters"] = filters
+        if let items, let county {
+            context["offers"] = county.offers.indices.filter { !county.offers[$0].isUnclassified }.map { items[$0] }
+            context["total"] = total
+            return context
+        }
         context["offers"] = chosen.flatMap { landscape in
             landscape.offers.filter { !$0.isUnclassified }.map { offer -> [String: Any] in
                 var item = offerItem(offer, landscape, texts)

@@ -92,7 +92,39 @@ public struct JSONWriter {
     }
 
     @inlinable public mutating func int(_ value: Int) { raw(String(value)) }
-    public mutating func double(_ value: Double) { raw(value.isFinite ? value.formatted(digits: 4).trimmingZeros : "null") }
+    /// Four decimals at most, trailing zeros dropped: `formatted(digits: 4).trimmingZeros`, written as digits
+    /// without making the two Strings (landscape.json has several numbers per offer).
+    public mutating func double(_ value: Double) {
+        guard value.isFinite else { return null() }
+        let rounded = (value * 10_000).rounded() / 10_000
+        guard abs(rounded) < 1e15 else { return raw(value.formatted(digits: 4).trimmingZeros) }
+        let whole = Int(rounded)
+        var fraction = Int(((abs(rounded) - Double(abs(whole))) * 10_000).rounded())
+        guard (0..<10_000).contains(fraction) else { return raw(value.formatted(digits: 4).trimmingZeros) }
+        startItem()
+        if rounded < 0 && whole == 0 { append(UInt8(ascii: "-")) }
+        digits(whole.magnitude, count: 0, negative: whole < 0)
+        var places = 4
+        while places > 0 && fraction % 10 == 0 { fraction /= 10; places -= 1 }
+        guard places > 0 else { return }
+        append(UInt8(ascii: "."))
+        digits(UInt(fraction), count: places, negative: false)
+    }
+
+    /// `value` in decimal, padded with zeros to `count` digits.
+    private mutating func digits(_ value: UInt, count: Int, negative: Bool) {
+        var buffer: (UInt64, UInt64, UInt64) = (0, 0, 0)
+        withUnsafeMutableBytes(of: &buffer) { bytes in
+            var end = bytes.count, rest = value
+            repeat {
+                end -= 1
+                bytes[end] = UInt8(ascii: "0") + UInt8(rest % 10)
+                rest /= 10
+            } while rest > 0 || bytes.count - end < count
+            if negative { end -= 1; bytes[end] = UInt8(ascii: "-") }
+            append(UnsafeBufferPointer(rebasing: bytes.bindMemory(to: UInt8.self)[end...]))
+        }
+    }
     @inlinable public mutating func bool(_ value: Bool) { raw(value ? "true" : "false") }
     @inlinable public mutating func null() { raw("null") }
     @inlinable public mutating func optional(_ text: String?) { if let text { string(text) } else { null() } }

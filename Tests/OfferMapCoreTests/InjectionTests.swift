@@ -100,6 +100,22 @@ import Testing
         }
     }
 
+    @Test func numbersAreWrittenAsFormattedWithFourDigits() {
+        var generator = SystemRandomNumberGenerator()
+        var values: [Double] = [0, -0.0, 1, -1, 0.5, 0.12345, 0.99995, 0.00005, -0.00005, -0.00004, 0.1, 0.10001, 2.5e-5, 1e-9,
+                                123.45678, -123.45678, 9_999.99999, 1e14 + 0.25, 3e15, -7e16]
+        values += (0..<20_000).map { _ in Double.random(in: -2...2, using: &generator) }
+        values += (0..<2_000).map { _ in Double(Int.random(in: -100_000...100_000, using: &generator)) / 10_000 }
+        for value in values {
+            var writer = JSONWriter(compact: true)
+            writer.double(value)
+            #expect(writer.text == value.formatted(digits: 4).trimmingZeros + "\n", "\(value)")
+        }
+        var writer = JSONWriter(compact: true)
+        writer.double(.nan)
+        #expect(writer.text == "null\n")
+    }
+
     @Test func layoutIsSortedIndentedAndCompactOnOneLine() {
         let value = JSON.object(["b": .array([.int(1), .object([:]), .array([])]), "a": .string("x"), "c": .object(["d": .double(0.5), "e": .null])])
         #expect(value.serialized() == """

@@ -9,8 +9,11 @@ public struct JSONWriter {
     @usableFromInline var count = 0
     @usableFromInline var capacity: Int
     @usableFromInline let storage: Storage
-    /// Items written so far in each open container, innermost last.
-    @usableFromInline var counts: [Int] = []
+    /// Items written so far in the innermost open array or object, and in those around it.
+    @usableFromInline var itemCount = 0
+    @usableFromInline var outerCounts: [Int] = []
+    /// Open arrays and objects.
+    @usableFromInline var depth = 0
     @usableFromInline var afterKey = false
     /// Indentation levels in front of everything, for a value written inside a larger document.
     @usableFromInline let baseIndent: Int
@@ -166,20 +169,24 @@ public struct JSONWriter {
     @usableFromInline mutating func open(_ bracket: UInt8) {
         startItem()
         append(bracket)
-        counts.append(0)
+        if depth > 0 { outerCounts.append(itemCount) }
+        itemCount = 0
+        depth += 1
         #if DEBUG
         lastKeys.append("")
         #endif
     }
 
     @usableFromInline mutating func close(_ bracket: UInt8) {
-        let count = counts.removeLast()
+        let items = itemCount
+        depth -= 1
+        if depth > 0 { itemCount = outerCounts.removeLast() }
         #if DEBUG
         lastKeys.removeLast()
         #endif
-        if count > 0, !compact {
+        if items > 0, !compact {
             append(0x0A)
-            append(spaces: 2 * (baseIndent + counts.count))
+            append(spaces: 2 * (baseIndent + depth))
         }
         append(bracket)
     }
@@ -190,12 +197,12 @@ public struct JSONWriter {
             afterKey = false
             return
         }
-        guard !counts.isEmpty else { return }
-        if counts[counts.count - 1] > 0 { append(UInt8(ascii: ",")) }
-        counts[counts.count - 1] += 1
+        guard depth > 0 else { return }
+        if itemCount > 0 { append(UInt8(ascii: ",")) }
+        itemCount += 1
         if compact { return }
         append(0x0A)
-        append(spaces: 2 * (baseIndent + counts.count))
+        append(spaces: 2 * (baseIndent + depth))
     }
 }
 

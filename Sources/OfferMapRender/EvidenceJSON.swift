@@ -24,7 +24,7 @@ public enum EvidenceJSON {
             }
             json.key("term"); json.string(term(evidence))
             if case .model(_, _, let weight, _) = evidence { json.key("weight"); json.double((weight * 1000).rounded() / 1000) }
-            if !spans.isEmpty { json.key("words"); json.strings(spans.lazy.map { $0.text(in: offer) }) }
+            if !spans.isEmpty { json.key("words"); json.array(spans) { json, span in json.string(span.text(in: offer)) } }
         }
     }
 

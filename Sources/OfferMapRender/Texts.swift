@@ -31,19 +31,22 @@ public struct Texts: @unchecked Sendable {
     public func callAsFunction(_ key: String, _ values: [String: String] = [:]) -> String {
         let text = entries[key] ?? key
         guard !values.isEmpty, text.utf8.contains(UInt8(ascii: "{")) else { return text }
+        // by bytes: "{" and "}" are ASCII, and walking Characters cost more than the rest of the report's sentences
+        let utf8 = text.utf8
         var out = ""
-        var rest = text[...]
-        while let open = rest.firstIndex(of: "{") {
-            out += rest[..<open]
-            guard let close = rest[open...].firstIndex(of: "}"), let value = values[String(rest[rest.index(after: open)..<close])] else {
-                out += "{"
-                rest = rest[rest.index(after: open)...]
+        var rest = utf8.startIndex, from = rest
+        while let open = utf8[from...].firstIndex(of: UInt8(ascii: "{")) {
+            let name = utf8.index(after: open)
+            guard let close = utf8[name...].firstIndex(of: UInt8(ascii: "}")), let value = values[String(text[name..<close])] else {
+                from = name
                 continue
             }
+            out += text[rest..<open]
             out += value
-            rest = rest[rest.index(after: close)...]
+            rest = utf8.index(after: close)
+            from = rest
         }
-        return out + rest
+        return out + text[rest...]
     }
 
     /// A language code as its name ("ar" → "Arabisch"); the code where the translations have no name.

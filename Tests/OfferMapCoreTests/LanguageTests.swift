@@ -98,6 +98,19 @@ import Testing
         #expect(text.contains("erkannt an: „"))
     }
 
+    @Test func placeholdersAreFilledOnceAndUnknownOnesKept() throws {
+        let texts = try Texts(language: .de, yaml: """
+            a: "Für {name}: {missing} {{name}} {name}{name} { offen"
+            b: "{name"
+            c: "Größe {wert} €"
+            """)
+        #expect(texts("a", ["name": "Übung {name}"]) == "Für Übung {name}: {missing} {Übung {name}} Übung {name}Übung {name} { offen")
+        #expect(texts("b", ["name": "x"]) == "{name")
+        #expect(texts("c", ["wert": "3 ½"]) == "Größe 3 ½ €")
+        #expect(texts("c") == "Größe {wert} €")
+        #expect(texts("fehlt", ["wert": "1"]) == "fehlt")
+    }
+
     @Test func numbersAndDatesFollowTheLanguage() async {
         #expect(Texts.shipped(.de).number(0.6667, digits: 2) == "0,67")
         #expect(Texts.shipped(.en).number(0.6667, digits: 2) == "0.67")

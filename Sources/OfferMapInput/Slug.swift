@@ -15,6 +15,8 @@ public enum Slug {
 
     /// A slug from any text: umlauts transcribed (ä → ae, ß → ss), everything else to hyphens.
     public static func make(_ text: String) -> String {
+        // most titles are German: lowercased by bytes on the way, without Unicode's lowercasing
+        if let slug = german(text) { return slug }
         let lowered = text.lowercased()
         if let slug = german(lowered) { return slug }
         // Latin letters below U+0250 are each a Character of their own (a combining mark lies above): by scalars, the
@@ -25,7 +27,7 @@ public enum Slug {
         return slug(lowered)
     }
 
-    /// The slug of lowercased ASCII text with German umlauts and ß, by bytes; nil for any other letter.
+    /// The slug of ASCII text with German umlauts and ß, upper or lower case, by bytes; nil for any other letter.
     private static func german(_ lowered: String) -> String? {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(min(lowered.utf8.count, 64))
@@ -34,11 +36,11 @@ public enum Slug {
         for byte in lowered.utf8 {
             var replacement: (UInt8, UInt8?)?
             if lead != 0 {
-                // ä ö ü ß: C3 A4, C3 B6, C3 BC, C3 9F
+                // ä ö ü ß: C3 A4, C3 B6, C3 BC, C3 9F; Ä Ö Ü: C3 84, C3 96, C3 9C
                 switch byte {
-                case 0xA4: replacement = (0x61, 0x65)
-                case 0xB6: replacement = (0x6F, 0x65)
-                case 0xBC: replacement = (0x75, 0x65)
+                case 0xA4, 0x84: replacement = (0x61, 0x65)
+                case 0xB6, 0x96: replacement = (0x6F, 0x65)
+                case 0xBC, 0x9C: replacement = (0x75, 0x65)
                 case 0x9F: replacement = (0x73, 0x73)
                 default: return nil
                 }
@@ -50,6 +52,8 @@ public enum Slug {
                 return nil
             } else if (0x61...0x7A).contains(byte) || (0x30...0x39).contains(byte) {
                 replacement = (byte, nil)
+            } else if (0x41...0x5A).contains(byte) {
+                replacement = (byte + 0x20, nil)
             }
             guard let (first, second) = replacement else {
                 pendingHyphen = !bytes.isEmpty

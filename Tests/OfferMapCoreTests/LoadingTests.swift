@@ -272,6 +272,9 @@ import Testing
         #expect(Slug.make("Gru\u{308}ndung") == "gruendung")
         #expect(Slug.make("Zeynep Çelik, İzmir") == "zeynep-celik-izmir")
         #expect(Slug.make("Über " + String(repeating: "ä", count: 40)) == "ueber-" + String(repeating: "ae", count: 27))
+        // upper case by bytes, and the letters whose lower case is ASCII or ß through Unicode's lowercasing
+        #expect(Slug.make("ÄÖÜ-Beratung IHK") == "aeoeue-beratung-ihk")
+        #expect(Slug.make("\u{212A}ELVIN \u{1E9E}") == "kelvin-ss")
         #expect(Slug.make("استشارة") == "")
         #expect(Slug.make("---") == "")
         #expect(["a", "a-b", "kreis-7", String(repeating: "x", count: 100)].allSatisfy(Slug.isValid))

@@ -4,7 +4,8 @@
     bench/run.py [--sizes 1000,20000] [--runs 5] [--binary .build/release/offermap]
 
 Everything runs on tmpfs (/dev/shm) so that disk noise stays out; wall, CPU and peak RSS
-come from /usr/bin/time, medians of --runs runs, ratios from the same session.
+come from /usr/bin/time, medians of --runs runs taken in rounds (each command once per round), ratios
+from the same session.
 """
 import argparse
 import tempfile
@@ -77,9 +78,14 @@ def main():
             "hugo (1 page/institution)": ["hugo", "--quiet", "--source", os.path.join(folder, "hugo"),
                                           "--destination", os.path.join(folder, "public")],
         }
-        for name, command in commands.items():
-            runs = [timed(command) for _ in range(args.runs)]
-            results[(size, name)] = tuple(statistics.median(r[i] for r in runs) for i in range(3))
+        # in rounds, each command once per round: the machine's speed drifts by several per cent within minutes,
+        # and five runs of one command after five of another would carry that drift into the ratios
+        runs = {name: [] for name in commands}
+        for _ in range(args.runs):
+            for name, command in commands.items():
+                runs[name].append(timed(command))
+        for name in commands:
+            results[(size, name)] = tuple(statistics.median(r[i] for r in runs[name]) for i in range(3))
             wall, cpu, rss = results[(size, name)]
             print(f"{size:>6} {name:<28} wall {wall:7.2f} s  cpu {cpu:7.2f} s  peak {rss:7.0f} MB", flush=True)
     # one sample county as a network manager maps it: the shipped classifier is loaded, not trained

@@ -36,6 +36,8 @@ enum StandIn {
         }
         var best: [String] = []
         for kind in kinds.keys.sorted() {
+            // a kind with no more institutions than the best group so far cannot give a larger one
+            guard Set(kinds[kind]!.map(\.institutionID)).count > best.count else { continue }
             for targetGroup in taxonomy.targetGroups.map(\.id) {
                 let reaching = Set(kinds[kind]!.filter { $0.offer.targetGroups.contains(targetGroup) || $0.offer.targetGroups.contains("alle") }
                     .map(\.institutionID)).sorted()

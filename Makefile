@@ -11,7 +11,8 @@ PY := $(VENV)/bin/python
 
 # Installs what is missing on a fresh Debian machine with the Swift toolchain.
 deps:
-	@pkg-config --exists libcmark && pkg-config --exists yaml-0.1 || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq libcmark-dev libyaml-dev; }
+	@pkg-config --exists libcmark && pkg-config --exists yaml-0.1 && pkg-config --exists jemalloc \
+		|| { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq libcmark-dev libyaml-dev libjemalloc-dev; }
 
 build: deps
 	$(SWIFT_BUILD) -c release --product offermap

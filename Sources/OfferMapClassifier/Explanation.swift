@@ -11,16 +11,18 @@ extension Classifier {
     }
 
     func evidence(for label: Int, reading: Reading, x: LogisticModel.Vector?, fromModel: Bool) -> [Evidence] {
-        // one piece per keyword (and abbreviation), with every place it stands
-        var order: [KeyPair] = []
-        var spans: [KeyPair: [TextSpan]] = [:]
-        var first: [KeyPair: KeywordMatcher.Hit] = [:]
+        // one piece per keyword (and abbreviation), with every place it stands, in the order found; a label has few
+        // keywords in one offer, so a list is searched instead of hashing
+        var groups: [(key: KeyPair, first: KeywordMatcher.Hit, spans: [TextSpan])] = []
         for hit in reading.hits where hit.negatedBy == nil && matcher.keywords[hit.keyword].labelIndex == label {
             let key = KeyPair(term: matcher.keywords[hit.keyword].term, abbreviation: hit.abbreviation)
-            if spans[key] == nil { order.append(key); first[key] = hit }
-            spans[key, default: []].append(reading.span(hit))
+            if let index = groups.firstIndex(where: { $0.key == key }) {
+                groups[index].spans.append(reading.span(hit))
+            } else {
+                groups.append((key, hit, [reading.span(hit)]))
+            }
         }
-        var result = order.map { keywordEvidence(first[$0]!, reading: reading, spans: unique(spans[$0]!)) }
+        var result = groups.map { keywordEvidence($0.first, reading: reading, spans: unique($0.spans)) }
         guard fromModel, let trained, let x, let (model, i) = trained.model(for: label, labels: labels) else { return result }
         let own = trained.ownKeywords[label]
         let top = model.contributions(i, x)
@@ -35,7 +37,7 @@ extension Classifier {
         return result
     }
 
-    private struct KeyPair: Hashable {
+    private struct KeyPair: Equatable {
         var term: String
         var abbreviation: String?
     }

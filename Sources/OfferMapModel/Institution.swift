@@ -181,7 +181,8 @@ extension County {
 
     /// The short name where there is one, else the name; the id itself for an institution the county does not have.
     public func shortName(of id: String) -> String {
-        institution(id).map { $0.short ?? $0.name } ?? id
+        for index in institutions.indices where institutions[index].id == id { return institutions[index].short ?? institutions[index].name }
+        return id
     }
 }
 

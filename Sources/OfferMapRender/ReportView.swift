@@ -96,11 +96,13 @@ public struct ReportView {
 
     /// Offers to look at, least sure first: those without a cell, then those with a proposed label below `Cell.confidence`.
     func review() -> [ClassifiedOffer] {
-        landscape.offers.filter { $0.isUnclassified || $0.confidence < Cell.confidence }
-            .enumerated().sorted { a, b in
-                let (x, y) = (a.element.isUnclassified ? -1 : a.element.confidence, b.element.isUnclassified ? -1 : b.element.confidence)
-                return x != y ? x < y : a.offset < b.offset
-            }.map(\.element)
+        // each offer's confidence once, not at every comparison
+        landscape.offers.indices.compactMap { index -> (Double, Int)? in
+            let offer = landscape.offers[index]
+            if offer.isUnclassified { return (-1, index) }
+            let confidence = offer.confidence
+            return confidence < Cell.confidence ? (confidence, index) : nil
+        }.sorted { $0 < $1 }.map { landscape.offers[$0.1] }
     }
 
     func findingGroups() -> [[String: Any]] {

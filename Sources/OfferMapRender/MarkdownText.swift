@@ -12,31 +12,31 @@ public enum MarkdownText {
     /// An institution's Markdown body as a block quote, made inert by cmark first
     /// (raw HTML shown as code, unsafe link targets removed).
     public static func quoteBlock(_ body: String) -> String {
-        let safe = CommonMark.safeMarkdown(body).trimmed
+        var safe = CommonMark.safeMarkdown(body).trimmed
         guard !safe.isEmpty else { return "" }
         // by bytes: a line ends at "\n" (not at "\r\n", one Character, as a split by Characters would not)
-        var out = ""
-        out.reserveCapacity(safe.utf8.count + 64)
-        let utf8 = safe.utf8
-        var lineStart = utf8.startIndex
-        var previous: UInt8 = 0
-        func addLine(to end: String.Index) {
-            if lineStart != utf8.startIndex { out += "\n" }
-            out += lineStart == end ? ">" : "> "
-            out += safe[lineStart..<end]
-        }
-        var index = utf8.startIndex
-        while index != utf8.endIndex {
-            let byte = utf8[index]
-            if byte == 0x0A, previous != 0x0D {
-                addLine(to: index)
-                lineStart = utf8.index(after: index)
+        return safe.withUTF8 { bytes in
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count + 64)
+            var lineStart = 0
+            var previous: UInt8 = 0
+            func addLine(to end: Int) {
+                if lineStart != 0 { out.append(0x0A) }
+                out.append(UInt8(ascii: ">"))
+                if lineStart != end { out.append(0x20) }
+                out.append(contentsOf: bytes[lineStart..<end])
             }
-            previous = byte
-            index = utf8.index(after: index)
+            for index in 0..<bytes.count {
+                let byte = bytes[index]
+                if byte == 0x0A, previous != 0x0D {
+                    addLine(to: index)
+                    lineStart = index + 1
+                }
+                previous = byte
+            }
+            addLine(to: bytes.count)
+            return String(decoding: out, as: UTF8.self)
         }
-        addLine(to: utf8.endIndex)
-        return out
     }
 }
 

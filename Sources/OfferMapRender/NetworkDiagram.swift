@@ -79,13 +79,12 @@ struct NetworkDiagram {
                 }
                 let current = columns[column]
                 let scale = Double(max(current.count - 1, 1))
-                let center = Dictionary(uniqueKeysWithValues: current.enumerated().map { row, id -> (String, Double) in
+                // each box's centre once, then sorted by centre and former row
+                let centers = current.enumerated().map { row, id -> (Double, Int) in
                     let ranks = (partners[id] ?? []).compactMap { rank[$0] }
-                    return (id, ranks.isEmpty ? Double(row) / scale : ranks.reduce(0, +) / Double(ranks.count))
-                })
-                columns[column] = current.enumerated().sorted { a, b in
-                    center[a.element]! != center[b.element]! ? center[a.element]! < center[b.element]! : a.offset < b.offset
-                }.map(\.element)
+                    return (ranks.isEmpty ? Double(row) / scale : ranks.reduce(0, +) / Double(ranks.count), row)
+                }
+                columns[column] = centers.sorted { $0 < $1 }.map { current[$0.1] }
             }
         }
         return columns

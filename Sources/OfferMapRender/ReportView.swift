@@ -32,6 +32,7 @@ public struct ReportView {
         let county = landscape.county
         let summary = landscape.summary
         let known = Set(county.institutions.map(\.id))
+        let offersByInstitution = Dictionary(grouping: landscape.offers.indices) { landscape.offers[$0].institutionID }
         let review = reads("review") || reads("has_review") ? review() : []
         return [
             "t": texts.tree,
@@ -61,7 +62,7 @@ public struct ReportView {
             },
             "has_review": !review.isEmpty,
             "review_page": reviewPage ?? false,
-            "institutions": county.institutions.map { institution($0, known: known, markdown: markdown) },
+            "institutions": county.institutions.map { institution($0, known: known, offers: offersByInstitution[$0.id] ?? [], markdown: markdown) },
             "network": NetworkView(landscape: landscape, texts: texts, audience: audience).context(),
             "accent": county.branding.accent ?? false,
             "logo": county.branding.logo.map { ["src": $0.dataURI, "alt": texts("report.logo", ["county": county.name])] } ?? false,
@@ -132,7 +133,8 @@ public struct ReportView {
     }
 
     /// `known`: the county's institution ids; referrals to others are left out.
-    func institution(_ institution: Institution, known: Set<String>, markdown: Bool = true) -> [String: Any] {
+    /// `offers`: the positions of the institution's offers in the landscape, when already grouped.
+    func institution(_ institution: Institution, known: Set<String>, offers: [Int]? = nil, markdown: Bool = true) -> [String: Any] {
         var values: [String: Any] = [
             "id": institution.id,
             "name": institution.name,
@@ -149,7 +151,7 @@ public struct ReportView {
                 values.optional("phone", contact.phone)
                 return values
             },
-            "offers": landscape.offers(of: institution.id).map(offer),
+            "offers": offers.map { $0.map { offer(landscape.offers[$0]) } } ?? landscape.offers(of: institution.id).map(offer),
         ]
         values.optional("short", institution.short)
         values.optional("website", safeURL(institution.website))

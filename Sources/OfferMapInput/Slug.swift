@@ -28,12 +28,12 @@ public enum Slug {
     }
 
     /// The slug of ASCII text with German umlauts and ß, upper or lower case, by bytes; nil for any other letter.
-    private static func german(_ lowered: String) -> String? {
+    private static func german(_ text: String) -> String? {
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(min(lowered.utf8.count, 64))
+        bytes.reserveCapacity(min(text.utf8.count, 64))
         var pendingHyphen = false
         var lead: UInt8 = 0
-        for byte in lowered.utf8 {
+        for byte in text.utf8 {
             var replacement: (UInt8, UInt8?)?
             if lead != 0 {
                 // ä ö ü ß: C3 A4, C3 B6, C3 BC, C3 9F; Ä Ö Ü: C3 84, C3 96, C3 9C

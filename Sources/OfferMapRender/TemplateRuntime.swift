@@ -77,9 +77,8 @@ struct TemplateStack {
     var position: SequencePosition?
     /// For each numbered first name: the highest frame number up to which no frame above the root has it.
     private var rootOnly: [Int] = []
-    /// For each numbered dotted name: its value, found in the root value, once looked up.
-    private var remembered: [Any?] = []
-    private var isRemembered: [Bool] = []
+    /// For each numbered dotted name: its value found in the root value (itself maybe nil), once looked up.
+    private var remembered: [Any??] = []
 
     init(_ root: Any) { frames = [TemplateStack.frame(root)] }
 
@@ -140,14 +139,10 @@ struct TemplateStack {
     /// as no value entered since has the first name. Which frames were checked is kept by their numbers.
     mutating func find(slot: Int, name: Int, _ first: String, _ second: String, _ third: String? = nil) -> Any? {
         guard foundInRoot(first, number: name) else { return lookup(first, second, third) }
-        if slot < isRemembered.count, isRemembered[slot] { return remembered[slot] }
-        if slot >= isRemembered.count {
-            isRemembered += repeatElement(false, count: slot + 1 - isRemembered.count)
-            remembered += repeatElement(nil, count: slot + 1 - remembered.count)
-        }
+        if slot >= remembered.count { remembered += repeatElement(nil, count: slot + 1 - remembered.count) }
+        if let value = remembered[slot] { return value }
         let value = lookup(first, second, third)
-        remembered[slot] = value
-        isRemembered[slot] = true
+        remembered[slot] = .some(value)
         return value
     }
 
